@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+// Workforce and generic-worker rostering optimiser, solving with GLPK.
+// Licensed GPL-3.0-or-later (GLPK itself is GPL-3.0).
+import PackageDescription
+
+let package = Package(
+    name: "Roster",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "roster", targets: ["roster"]),
+        .library(name: "LinearModel", targets: ["LinearModel"]),
+        .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // The only C module: GLPK's header plus a tiny guard against abort().
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // Solver-independent model: variables, rows, objective, options, results.
+        .target(name: "LinearModel"),
+        // The GLPK backend: the only target that imports CGLPK.
+        .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
+        .executableTarget(
+            name: "roster",
+            dependencies: [
+                "GLPKSolver", "LinearModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
+        .testTarget(name: "RosterCommandTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

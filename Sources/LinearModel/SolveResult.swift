@@ -1,0 +1,117 @@
+/// What the solver concluded (as opposed to whether the call worked, which is a thrown error).
+public enum SolveStatus: String, Sendable, CaseIterable {
+    /// A solution proven optimal (within the solver's tolerances).
+    case optimal
+    /// A feasible solution, not proven optimal: a time limit or a requested gap stopped the search.
+    case feasible
+    /// No solution satisfies all rows and bounds.
+    case infeasible
+    /// The objective can improve without limit (for a MIP: its LP relaxation can).
+    case unbounded
+    /// A limit was reached before any solution was found.
+    case noSolution
+    /// The caller's progress handler stopped the search; a solution may be attached.
+    case stopped
+
+    /// Whether a result with this status can carry column values.
+    public var mayHaveSolution: Bool { self == .optimal || self == .feasible || self == .stopped }
+}
+
+/// Why the search ended.
+public enum Termination: String, Sendable {
+    case completed, timeLimit, gapLimit, stoppedByCaller
+}
+
+/// The outcome of a solve.
+public struct SolveResult: Sendable {
+    public var status: SolveStatus
+    public var termination: Termination
+    /// Objective of the returned solution, `nil` without one.
+    public var objective: Double?
+    /// Best proven bound on the optimum (a lower bound when minimising), `nil` if unknown.
+    public var bestBound: Double?
+    /// One value per column, `nil` without a solution.
+    public var values: [Double]?
+    /// Row duals (LP only).
+    public var rowDuals: [Double]?
+    /// Column reduced costs (LP only).
+    public var reducedCosts: [Double]?
+    /// Wall-clock seconds spent in the solver.
+    public var elapsed: Double
+    /// The solver's own sentence for how it ended (e.g. from the GLPK manual).
+    public var message: String
+    /// Branch-and-bound nodes explored (0 for an LP).
+    public var nodes: Int
+
+    public init(status: SolveStatus, termination: Termination = .completed, objective: Double? = nil,
+                bestBound: Double? = nil, values: [Double]? = nil, rowDuals: [Double]? = nil,
+                reducedCosts: [Double]? = nil, elapsed: Double = 0, message: String = "", nodes: Int = 0) {
+        self.status = status
+        self.termination = termination
+        self.objective = objective
+        self.bestBound = bestBound
+        self.values = values
+        self.rowDuals = rowDuals
+        self.reducedCosts = reducedCosts
+        self.elapsed = elapsed
+        self.message = message
+        self.nodes = nodes
+    }
+
+    /// `|objective - bestBound| / max(|objective|, 1)`, `nil` when either is unknown.
+    public var gap: Double? { relativeGap(objective: objective, bound: bestBound) }
+
+    /// The value of `variable` in the solution (`nil` without one).
+    public subscript(_ variable: Variable) -> Double? { values?[variable.index] }
+}
+
+/// `|objective - bound| / max(|objective|, 1)`, `nil` when either is unknown.
+public func relativeGap(objective: Double?, bound: Double?) -> Double? {
+    guard let objective, let bound else { return nil }
+    return abs(objective - bound) / max(abs(objective), 1)
+}
+
+/// A snapshot of a running branch-and-cut search.
+public struct SolveProgress: Sendable {
+    public var elapsed: Double
+    /// Objective of the best solution so far.
+    public var incumbent: Double?
+    /// Best bound so far.
+    public var bestBound: Double?
+    public var nodes: Int
+    /// Whether this report was made because a better solution was found.
+    public var newIncumbent: Bool
+
+    public init(elapsed: Double, incumbent: Double?, bestBound: Double?, nodes: Int, newIncumbent: Bool) {
+        self.elapsed = elapsed
+        self.incumbent = incumbent
+        self.bestBound = bestBound
+        self.nodes = nodes
+        self.newIncumbent = newIncumbent
+    }
+
+    public var gap: Double? { relativeGap(objective: incumbent, bound: bestBound) }
+}
+
+/// What a progress handler tells the solver.
+public enum ProgressAction: Sendable {
+    case proceed, stop
+}
+
+/// A solver: takes a whole model in one call.
+public protocol Solver {
+    /// Solves `model`. Thrown errors mean the call failed (invalid model or options, solver failure);
+    /// infeasible or unbounded models are results, not errors.
+    /// - Parameters:
+    ///   - progress: called during a MIP search; return `.stop` to end it with the best solution so far.
+    ///   - log: receives the solver's own output (see ``SolveOptions/messageLevel``).
+    func solve(_ model: LinearModel, options: SolveOptions,
+               progress: ((SolveProgress) -> ProgressAction)?, log: ((String) -> Void)?) throws -> SolveResult
+}
+
+extension Solver {
+    /// Solves `model` without progress reports or log.
+    public func solve(_ model: LinearModel, options: SolveOptions = SolveOptions()) throws -> SolveResult {
+        try solve(model, options: options, progress: nil, log: nil)
+    }
+}

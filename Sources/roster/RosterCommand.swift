@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `roster`: workforce and generic-worker rostering with GLPK.
+@main
+struct RosterCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Workforce and generic-worker rostering optimiser (GLPK).",
+        discussion: """
+            Exit codes:
+              0  solved: a solution was found (optimal, or feasible at a limit)
+              1  bad input: unreadable or invalid files, an invalid model
+              2  no solution exists: the problem is infeasible (or unbounded)
+              3  no solution was found within the time limit, or the solve was stopped
+              4  the solver failed
+             64  the command line is wrong
+            """,
+        version: version,
+        subcommands: [SolveModel.self]
+    )
+}
+
+/// The documented exit codes.
+enum Exit {
+    static let badInput = ExitCode(1)
+    static let noSolutionExists = ExitCode(2)
+    static let noSolutionFound = ExitCode(3)
+    static let solverFailed = ExitCode(4)
+}
+
+/// A logger writing `roster: level: message` lines to standard error; set up once per process.
+let log: Logger = {
+    LoggingSystem.bootstrap { _ in TerminalLogHandler() }
+    return Logger(label: "roster")
+}()
+
+/// Plain one-line messages for people at a terminal (no timestamps or labels).
+struct TerminalLogHandler: LogHandler {
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let text = "roster: \(event.level == .info ? "" : "\(event.level): ")\(event.message)\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
