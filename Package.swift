@@ -10,10 +10,13 @@ let package = Package(
         .executable(name: "roster", targets: ["roster"]),
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "Workforce", targets: ["Workforce"]),
+        .library(name: "Rostering", targets: ["Rostering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // The only C module: GLPK's header plus a tiny guard against abort().
@@ -25,16 +28,22 @@ let package = Package(
         .target(name: "LinearModel"),
         // The GLPK backend: the only target that imports CGLPK.
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
+        // Domain types and the strict case (CSV) reader.
+        .target(name: "Workforce"),
+        // Roster rules -> model, solution -> roster, the independent evaluator and the outputs.
+        .target(name: "Rostering", dependencies: ["Workforce", "LinearModel", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "roster",
             dependencies: [
-                "GLPKSolver", "LinearModel",
+                "GLPKSolver", "LinearModel", "Workforce", "Rostering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
+        .testTarget(name: "WorkforceTests", dependencies: ["Workforce"]),
+        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "GLPKSolver", "Workforce", "LinearModel"]),
         .testTarget(name: "RosterCommandTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -42,6 +42,9 @@ public struct GLPKSolver: Solver, Sendable {
         parameters.msg_lev = messageLevel(options.messageLevel)
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = remainingMilliseconds(options, monitor)
+        // Dual simplex (primal if it fails): measured 9.6 s against 33.7 s for primal on the
+        // sample case's LP relaxation.
+        parameters.meth = GLP_DUALP
         return parameters
     }
 

@@ -17,10 +17,11 @@ struct RosterCommand: ParsableCommand {
               2  no solution exists: the problem is infeasible (or unbounded)
               3  no solution was found within the time limit, or the solve was stopped
               4  the solver failed
+              5  (check) the roster breaks a hard rule
              64  the command line is wrong
             """,
         version: version,
-        subcommands: [SolveModel.self]
+        subcommands: [Solve.self, Validate.self, Check.self, SolveModel.self]
     )
 }
 

@@ -1,0 +1,59 @@
+/// A problem found in a case: where it is and what was expected.
+public struct CaseIssue: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    /// The file name, e.g. `staff.csv`.
+    public var file: String
+    /// 1-based line (the header is line 1), `nil` for the whole file.
+    public var line: Int?
+    /// The column's header name, `nil` for a whole row or file.
+    public var column: String?
+    /// The column's spreadsheet letter (A, B, ...), when known.
+    public var columnLetter: String?
+    public var message: String
+
+    public init(_ severity: Severity = .error, file: String, line: Int? = nil, column: String? = nil,
+                columnLetter: String? = nil, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnLetter = columnLetter
+        self.message = message
+    }
+
+    /// `staff.csv:4: column F (contract_hours): 'abc' is not a number ...`
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        var text = "\(place): "
+        if let column { text += "column \(columnLetter.map { "\($0) " } ?? "")(\(column)): " }
+        return text + message
+    }
+}
+
+/// A case that cannot be used: every error found (warnings ride along).
+public struct CaseError: Error, Sendable, CustomStringConvertible {
+    public var issues: [CaseIssue]
+
+    public init(issues: [CaseIssue]) { self.issues = issues }
+
+    public var errors: [CaseIssue] { issues.filter { $0.severity == .error } }
+    public var description: String {
+        let errors = errors
+        return "the case has \(errors.count) error\(errors.count == 1 ? "" : "s"):\n"
+            + errors.map { "  \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA.
+func columnLetter(_ index: Int) -> String {
+    var n = index + 1, letters = ""
+    while n > 0 {
+        let r = (n - 1) % 26
+        letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+        n = (n - 1) / 26
+    }
+    return letters
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import Foundation
+import GLPKSolver
+import LinearModel
+import Rostering
+import Workforce
+
+/// Reads a case folder, printing warnings; prints every error and exits 1 on a bad case.
+func loadCase(_ folder: String) throws -> Case {
+    do {
+        let loaded = try CaseReader.read(folder: URL(fileURLWithPath: folder))
+        for warning in loaded.warnings { log.warning("\(warning)") }
+        return loaded.case
+    } catch {
+        report(error)
+        throw Exit.badInput
+    }
+}
+
+/// Prints every issue of a case error, warnings included.
+func report(_ error: CaseError) {
+    for issue in error.issues where issue.severity == .warning { log.warning("\(issue)") }
+    log.error("\(error)")
+}
+
+/// `roster solve CASE --out DIR`: the main job.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Roster a case: read its CSV files, solve, and write the roster, coverage and funding files.",
+        discussion: """
+            Writes roster.csv, work_split.csv, roster_grid.csv, coverage.csv, contract_allocation.csv,
+            sector_summary.csv and summary.csv into the output folder, all together (nothing changes there if
+            the run fails). With a time limit the best roster found so far is written and marked 'feasible'.
+            When no roster exists, summary.csv alone explains which people, dates and rules conflict.
+            """
+    )
+
+    @Argument(help: "The case folder (staff.csv, shifts.csv, demand.csv, ...).")
+    var caseFolder: String
+
+    @Option(name: .long, help: "The output folder (created if missing).")
+    var out: String
+
+    @OptionGroup var solverOptions: SolverOptions
+
+    @Option(name: .long, help: "Also write the model to this file (.mps or .lp) for another solver.")
+    var exportModel: String?
+
+    func validate() throws {
+        if let exportModel, ModelFileFormat(path: exportModel) == nil {
+            throw ValidationError("--export-model: the extension must be .mps or .lp")
+        }
+    }
+
+    func run() throws {
+        let c = try loadCase(caseFolder)
+        if let exportModel {
+            do {
+                try ModelFile.write(Formulation.build(c).model, to: exportModel, format: ModelFileFormat(path: exportModel)!)
+            } catch {
+                log.error("cannot write the model: \(error)")
+                throw Exit.badInput
+            }
+        }
+        let printer = ProgressPrinter(label: "roster cost")
+        let run: CaseRun
+        do {
+            run = try CaseSolver(solver: GLPKSolver()).solve(c, options: solverOptions.options, progress: printer.report)
+        } catch let error as CaseError {
+            report(error)
+            throw Exit.badInput
+        } catch {
+            printer.finish()
+            log.error("\(error)")
+            throw Exit.solverFailed
+        }
+        printer.finish()
+        do {
+            try run.outputs(for: c).write(to: URL(fileURLWithPath: out))
+        } catch {
+            log.error("cannot write the outputs into '\(out)': \(error.localizedDescription)")
+            throw Exit.badInput
+        }
+        print(Summary.text(run, c, folder: out))
+        switch run.status {
+        case .optimal, .feasible: return
+        case .infeasible: throw Exit.noSolutionExists
+        case .timeLimitNoSolution: throw Exit.noSolutionFound
+        }
+    }
+}
+
+/// `roster validate CASE`: reads and checks a case without solving.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a case folder and list every error (file, line, column) without solving."
+    )
+
+    @Argument(help: "The case folder.")
+    var caseFolder: String
+
+    func run() throws {
+        let c = try loadCase(caseFolder)
+        let pins = PinCheck.issues(c)
+        if !pins.isEmpty {
+            report(CaseError(issues: pins))
+            throw Exit.badInput
+        }
+        let model = Formulation.build(c).model
+        print("case OK: \(c.staff.count) staff, \(c.days.count) days (\(c.days.first?.iso ?? "") to \(c.days.last?.iso ?? "")), "
+            + "\(c.shifts.count) shifts, \(c.localities.count) localities, \(c.demand.count) demand rows; "
+            + "model \(model.columns.count) columns, \(model.rows.count) rows")
+    }
+}
+
+/// `roster check CASE DIR`: the independent evaluator.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a roster (the tool's or a hand-made one) against a case without the solver.",
+        discussion: """
+            Reads DIR/roster.csv, and DIR/work_split.csv and the agency_shifts of DIR/coverage.csv when present;
+            lists every hard-rule violation and recomputes every cost and penalty. Exit 0 when no hard rule is broken.
+            """
+    )
+
+    @Argument(help: "The case folder.")
+    var caseFolder: String
+
+    @Argument(help: "The folder holding roster.csv.")
+    var rosterFolder: String
+
+    func run() throws {
+        let c = try loadCase(caseFolder)
+        let roster: Roster
+        do {
+            roster = try RosterFile.read(folder: URL(fileURLWithPath: rosterFolder), case: c)
+        } catch {
+            report(error)
+            throw Exit.badInput
+        }
+        let e = Evaluator(c).evaluate(roster)
+        for violation in e.violations { print("HARD \(violation)") }
+        let p = e.penalties
+        print("""
+            shifts              \(roster.assignments.count)
+            pay                 \(String(format: "%.2f", e.pay))
+            agency_cost         \(String(format: "%.2f", e.agencyCost))
+            total_cost          \(String(format: "%.2f", e.totalCost))
+            penalty_unmet_hours \(String(format: "%.2f", p.unmetHours))
+            penalty_under_staff \(String(format: "%.2f", p.underStaff))
+            penalty_over_staff  \(String(format: "%.2f", p.overStaff))
+            penalty_preference  \(String(format: "%.2f", p.preference))
+            penalty_change      \(String(format: "%.2f", p.change))
+            penalty_fairness    \(String(format: "%.2f", p.fairness))
+            objective           \(String(format: "%.2f", e.objective))
+            hard_violations     \(e.violations.count)
+            """)
+        if !e.violations.isEmpty { throw ExitCode(5) }
+    }
+}
+
+/// The one-screen summary printed after a solve.
+enum Summary {
+    static func text(_ run: CaseRun, _ c: Case, folder: String) -> String {
+        guard let e = run.evaluation else {
+            return "status: \(run.status.rawValue) (\(String(format: "%.1f", run.seconds)) s)\n"
+                + run.explanations.map { "  - \($0)" }.joined(separator: "\n") + "\nwritten: \(folder)/summary.csv"
+        }
+        let bound = run.bestBound.map { min($0, e.objective) }
+        let gap = bound.map { (e.objective - $0) / max(abs(e.objective), 1) }
+        var lines = [
+            "status: \(run.status.rawValue)\(run.status == .optimal ? "" : " (not proven optimal)")  "
+                + "objective \(String(format: "%.2f", e.objective))  bound \(bound.map { String(format: "%.2f", $0) } ?? "-")  "
+                + "gap \(gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-")  time \(String(format: "%.1f", run.seconds)) s",
+            "shifts \(run.roster?.assignments.count ?? 0)  unmet hours \(String(format: "%.1f", e.unmetHours))  "
+                + "agency hours \(String(format: "%.1f", e.agencyHours))  "
+                + "red \(e.coverage.filter { $0.status == "red" }.count)  amber \(e.coverage.filter { $0.status == "amber" }.count)  "
+                + "green \(e.coverage.filter { $0.status == "green" }.count)",
+            "sector            cost         budget       variance",
+        ]
+        for row in e.sectors {
+            lines.append(row.sectorID.padding(toLength: 16, withPad: " ", startingAt: 0)
+                + String(format: "%12.2f", row.totalCost)
+                + (row.budget.map { String(format: " %12.2f", $0) } ?? "            -")
+                + (row.variance.map { String(format: " %12.2f", $0) } ?? "            -"))
+        }
+        lines.append("written: \(folder)/ (roster.csv, roster_grid.csv, coverage.csv, contract_allocation.csv, ...)")
+        return lines.joined(separator: "\n")
+    }
+}
