@@ -170,6 +170,7 @@ private struct Reader {
         let start = c.settings.horizonStart ?? dates.min()
         let end = c.settings.horizonEnd ?? dates.max()
         guard let start, let end else {
+            for row in rows { _ = row.date("date") }
             if !issues.hasErrors {
                 issues.error(file: "demand.csv", "no dates: give demand rows or horizon_start and horizon_end in settings.csv")
             }
