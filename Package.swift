@@ -42,9 +42,10 @@ let package = Package(
         ),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
-        .testTarget(name: "WorkforceTests", dependencies: ["Workforce"]),
-        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "GLPKSolver", "Workforce", "LinearModel"]),
-        .testTarget(name: "RosterCommandTests"),
+        .target(name: "TestSupport", dependencies: ["Workforce"], path: "Tests/TestSupport"),
+        .testTarget(name: "WorkforceTests", dependencies: ["Workforce", "TestSupport"]),
+        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "GLPKSolver", "Workforce", "LinearModel", "TestSupport"]),
+        .testTarget(name: "RosterCommandTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

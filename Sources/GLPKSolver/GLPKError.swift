@@ -4,7 +4,7 @@ import CGLPK
 public enum GLPKError: Error, Sendable, CustomStringConvertible {
     /// GLPK raised an internal error; its environment on this thread was freed, no GLPK object
     /// created on the thread before this point may be used again.
-    case environmentLost(operation: String)
+    case environmentLost(operation: String, detail: String)
     /// A GLPK routine returned a failure code; `sentence` is the GLPK manual's explanation.
     case failure(operation: String, code: Int32, sentence: String)
     /// A model file could not be read or written.
@@ -12,8 +12,9 @@ public enum GLPKError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .environmentLost(let operation):
-            return "GLPK raised an internal error during \(operation); the solver environment of this thread was reset"
+        case .environmentLost(let operation, let detail):
+            return "GLPK raised an internal error during \(operation)\(detail.isEmpty ? "" : " (\(detail))"); "
+                + "the solver environment of this thread was reset"
         case .failure(let operation, let code, let sentence):
             return "GLPK \(operation) failed (\(GLPKReturnCode.name(code))): \(sentence)"
         case .file(let operation, let path, let detail):

@@ -10,8 +10,11 @@ import LinearModel
 final class GLPKProblem {
     private(set) var pointer: OpaquePointer?
     private let generation: UInt
+    /// GLPK's output on this thread, for the message of an internal error.
+    private let capture: TerminalCapture
 
-    init() {
+    init(capture: TerminalCapture) {
+        self.capture = capture
         generation = cglpk_generation()
         pointer = glp_create_prob()
     }
@@ -25,7 +28,7 @@ final class GLPKProblem {
     func live(_ operation: String) throws -> OpaquePointer {
         guard let pointer, cglpk_generation() == generation else {
             self.pointer = nil
-            throw GLPKError.environmentLost(operation: operation)
+            throw GLPKError.environmentLost(operation: operation, detail: "")
         }
         return pointer
     }
@@ -35,7 +38,7 @@ final class GLPKProblem {
         let code = call(try live(operation))
         if code == CGLPK_ENV_LOST {
             pointer = nil
-            throw GLPKError.environmentLost(operation: operation)
+            throw GLPKError.environmentLost(operation: operation, detail: capture.lastLines)
         }
         return code
     }

@@ -24,14 +24,28 @@ public struct GLPKSolver: Solver, Sendable {
         if model.columns.isEmpty { return Self.solveEmpty(model) }
         let capture = TerminalCapture(sink: log)
         return try capture.during {
-            let problem = GLPKProblem()
-            try problem.load(model)
-            let monitor = SearchMonitor(started: started, interval: options.progressInterval,
-                                        startingSolution: options.startingSolution, handler: progress)
-            return model.isMixedInteger
-                ? try Self.solveMIP(problem, model, options, monitor)
-                : try Self.solveLP(problem, model, options, monitor)
+            do {
+                return try Self.solve(model, options, started, capture, progress)
+            } catch GLPKError.environmentLost(let operation, let detail)
+                where operation == "glp_intopt" && options.presolve && detail.contains("glp_add_cols: ncs = 0") {
+                // GLPK 5.0's MIP presolver aborts when it removes every column (e.g. all fixed):
+                // solve again without it.
+                var plain = options
+                plain.presolve = false
+                return try Self.solve(model, plain, started, capture, progress)
+            }
         }
+    }
+
+    private static func solve(_ model: LinearModel, _ options: SolveOptions, _ started: ContinuousClock.Instant,
+                              _ capture: TerminalCapture, _ progress: ((SolveProgress) -> ProgressAction)?) throws -> SolveResult {
+        let problem = GLPKProblem(capture: capture)
+        try problem.load(model)
+        let monitor = SearchMonitor(started: started, interval: options.progressInterval,
+                                    startingSolution: options.startingSolution, handler: progress)
+        return model.isMixedInteger
+            ? try solveMIP(problem, model, options, monitor)
+            : try solveLP(problem, model, options, monitor)
     }
 
     // MARK: LP
@@ -217,8 +231,9 @@ public struct GLPKSolver: Solver, Sendable {
 extension GLPKSolver {
     /// Makes GLPK raise an internal error under the guard (for tests of the abort backstop).
     static func provokeInternalError() throws {
-        try TerminalCapture(sink: nil).during {
-            let problem = GLPKProblem()
+        let capture = TerminalCapture(sink: nil)
+        try capture.during {
+            let problem = GLPKProblem(capture: capture)
             _ = try problem.guarded("provoked error") { cglpk_provoke_error($0) }
         }
     }

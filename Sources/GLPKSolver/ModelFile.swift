@@ -28,7 +28,7 @@ public enum ModelFile {
         try model.validate()
         let capture = TerminalCapture(sink: nil)
         try capture.during {
-            let problem = GLPKProblem()
+            let problem = GLPKProblem(capture: capture)
             try problem.load(model)
             let code = try problem.guarded("write \(format.rawValue)") { prob in
                 switch format {
@@ -52,7 +52,7 @@ public enum ModelFile {
         defer { if source != path { try? FileManager.default.removeItem(atPath: source) } }
         let capture = TerminalCapture(sink: nil)
         var model: LinearModel = try capture.during {
-            let problem = GLPKProblem()
+            let problem = GLPKProblem(capture: capture)
             let code = try problem.guarded("read \(format.rawValue)") { prob in
                 switch format {
                 case .freeMPS: return cglpk_read_mps(prob, GLP_MPS_FILE, source)

@@ -10,6 +10,11 @@ final class TerminalCapture {
 
     init(sink: ((String) -> Void)?) { self.sink = sink }
 
+    /// The last two lines GLPK printed (its error message and location).
+    var lastLines: String {
+        text.split(separator: "\n").suffix(2).joined(separator: "; ")
+    }
+
     func receive(_ line: String) {
         if text.utf8.count < 65_536 { text += line }
         sink?(line)

@@ -72,6 +72,18 @@ import Testing
         #expect(try GLPKSolver().solve(model).objective == 1)
     }
 
+    @Test func fullyFixedMIPSolvesDespitePresolverQuirk() throws {
+        // GLPK 5.0's presolver aborts on a MIP it reduces to no columns; the backend retries without it.
+        var model = LinearModel()
+        let a = model.addVariable("a", kind: .binary, lower: 1, upper: 1)
+        let b = model.addVariable("b", kind: .integer, lower: 2, upper: 2)
+        model.addConstraint("sum", a + b, .lessOrEqual(5))
+        model.setObjective(.minimize, 3 * a + LinearExpression(b))
+        let result = try GLPKSolver().solve(model)
+        #expect(result.status == .optimal)
+        #expect(result.objective == 5)
+    }
+
     @Test func narrowedBinaryKeepsItsBounds() throws {
         var model = LinearModel()
         let b = model.addVariable("b", kind: .binary, lower: 1, upper: 1)

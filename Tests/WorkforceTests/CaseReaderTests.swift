@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Workforce
 
@@ -14,12 +15,7 @@ let validCase: [String: String] = [
     "demand.csv": "date,shift_id,locality_id,competency_id,hours,min_staff\n2025-03-03,E,kirkwall,nursing,7.5,1\n2025-03-04,E,kirkwall,nursing,7.5,1\n",
 ]
 
-func writeCase(_ files: [String: String]) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-    return folder
-}
+func writeCase(_ files: [String: String]) throws -> URL { try CaseFiles.folder(files) }
 
 /// The errors reading `files` gives (empty when the case is valid).
 func caseErrors(_ files: [String: String]) throws -> [CaseIssue] {

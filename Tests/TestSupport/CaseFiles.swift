@@ -1,0 +1,37 @@
+import Foundation
+import Workforce
+
+/// Builds small cases for tests from CSV texts, in a fresh temporary folder.
+public enum CaseFiles {
+    /// Writes `files` (name -> text) into a new temporary folder and returns it.
+    public static func folder(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return folder
+    }
+
+    /// Reads the case made of `files`.
+    public static func read(_ files: [String: String]) throws -> Case {
+        try CaseReader.read(folder: folder(files)).case
+    }
+
+    /// One locality, one competency, shifts E/L/N, one person `ann` at home, and `days` days of
+    /// demand from 2025-03-03 (a Monday); `extra` replaces or adds files.
+    public static func single(days: Int = 5, staff: String = "staff_id,home_locality,competencies,contract_hours,hourly_cost\nann,home,care,0,10\n",
+                              demandHours: Double = 0, extra: [String: String] = [:]) -> [String: String] {
+        var demand = "date,shift_id,locality_id,competency_id,hours\n"
+        for d in 0..<days {
+            demand += "\(Day(iso: "2025-03-03")!.adding(days: d).iso),E,home,care,\(demandHours)\n"
+        }
+        var files = [
+            "localities.csv": "locality_id\nhome\n",
+            "competencies.csv": "competency_id\ncare\n",
+            "shifts.csv": "shift_id,start,end\nE,07:00,15:00\nL,14:00,22:00\nN,22:00,07:00\n",
+            "staff.csv": staff,
+            "demand.csv": demand,
+        ]
+        for (name, text) in extra { files[name] = text }
+        return files
+    }
+}
