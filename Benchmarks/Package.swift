@@ -21,6 +21,18 @@ let package = Package(
             path: "Benchmarks/ModelBuild",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RosterBuild",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Workforce", package: "Roster"),
+                .product(name: "Rostering", package: "Roster"),
+                .product(name: "GLPKSolver", package: "Roster"),
+                .product(name: "LinearModel", package: "Roster"),
+            ],
+            path: "Benchmarks/RosterBuild",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,7 +51,11 @@ final class SearchMonitor {
             _ = glp_ios_heur_sol(tree, &start)
         }
         let best = glp_ios_best_node(tree)
-        if best != 0 { bestBound = glp_ios_node_bound(tree, best) }
+        if best != 0 {
+            // A node whose LP is not solved yet has the bound -DBL_MAX (or +DBL_MAX): not a bound.
+            let bound = glp_ios_node_bound(tree, best)
+            if abs(bound) < 1e300 { bestBound = bound }
+        }
         let problem = glp_ios_get_prob(tree)
         if glp_mip_status(problem) == GLP_FEAS { incumbent = glp_mip_obj_val(problem) }
         var total: Int32 = 0

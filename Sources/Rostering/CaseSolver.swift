@@ -13,6 +13,8 @@ public struct CaseRun: Sendable {
     public var explanations: [String]
     public var columns: Int
     public var rows: Int
+    /// Seconds until the first roster (greedy and its completion) was ready, `nil` without one.
+    public var firstRosterSeconds: Double?
 
     /// The output files of the run.
     public func outputs(for c: Case) -> Outputs {
@@ -35,20 +37,46 @@ public struct CaseSolver {
         let pinIssues = PinCheck.issues(c)
         if !pinIssues.isEmpty { throw CaseError(issues: pinIssues) }
         let clock = ContinuousClock(), started = clock.now
+        let deadline = options.timeLimit.map { started.advanced(by: .milliseconds(Int64($0 * 1000))) }
+        func secondsSince(_ instant: ContinuousClock.Instant) -> Double {
+            let spent = clock.now - instant
+            return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+        }
         let built = Formulation.build(c)
         var options = options
+        var firstRoster: Double?
+        // Progress is reported from the start of the run, whatever phase it is in.
+        let progress = progress.map { report in { (step: SolveProgress) -> ProgressAction in
+            var step = step
+            step.elapsed = secondsSince(started)
+            return report(step)
+        } }
         if options.startingSolution == nil {
             let greedy = StartingRoster.greedy(built)
-            options.startingSolution = try StartingRoster.values(built, chosen: greedy, solver: solver,
-                                                                 timeLimit: options.timeLimit.map { $0 / 4 })
+            if let start = try StartingRoster.values(built, choice: greedy, solver: solver,
+                                                     timeLimit: options.timeLimit.map { $0 / 4 }) {
+                firstRoster = secondsSince(started)
+                // 70% of what is left goes to re-solving parts of the roster, the rest to the whole
+                // model (which proves the bound and may improve the roster further).
+                let share = options.timeLimit.map { limit -> ContinuousClock.Instant in
+                    let now = secondsSince(started)
+                    return started.advanced(by: .milliseconds(Int64((now + 0.7 * max(0, limit - now)) * 1000)))
+                }
+                options.startingSolution = try NeighbourhoodSearch(solver: solver).improve(
+                    built, start: start, deadline: share.map { min($0, deadline!) }, progress: progress)
+            }
         }
-        let spent = clock.now - started
-        let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
-        if let limit = options.timeLimit { options.timeLimit = max(0, limit - seconds) }
+        if let limit = options.timeLimit { options.timeLimit = max(0, limit - secondsSince(started)) }
         var result = try solver.solve(built.model, options: options, progress: progress, log: nil)
-        result.elapsed += seconds
+        if result.values == nil, let start = options.startingSolution, result.status == .noSolution || result.status == .stopped {
+            // The whole model found nothing better in time: the improved start stands.
+            result.values = start
+            result.objective = built.model.objectiveValue(start)
+            result.status = .feasible
+        }
+        result.elapsed = secondsSince(started)
         var run = CaseRun(status: .infeasible, seconds: result.elapsed, explanations: [],
-                          columns: built.model.columns.count, rows: built.model.rows.count)
+                          columns: built.model.columns.count, rows: built.model.rows.count, firstRosterSeconds: firstRoster)
         if let values = result.values {
             let roster = built.roster(from: values)
             run.roster = roster

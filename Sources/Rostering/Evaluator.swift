@@ -81,12 +81,14 @@ public struct Evaluator {
     let dayIndex: [Day: Int]
     let shifts: [String: Shift]
     let unavailable: [String: [Availability]]
+    let staffByID: [String: Staff]
 
     public init(_ c: Case) {
         self.c = c
         dayIndex = Dictionary(uniqueKeysWithValues: c.days.enumerated().map { ($1, $0) })
         shifts = Dictionary(c.shifts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         unavailable = Dictionary(grouping: c.availability.filter { $0.kind == .unavailable }, by: \.staffID)
+        staffByID = Dictionary(c.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func evaluate(_ roster: Roster) -> Evaluation {
@@ -96,10 +98,11 @@ public struct Evaluator {
         func violation(_ rule: String, _ person: String?, _ day: Day?, _ message: String) {
             e.violations.append(Violation(rule: rule, staffID: person, day: day, message: message))
         }
-        for row in roster.assignments where dayIndex[row.day] == nil || shifts[row.shiftID] == nil || c.person(row.staffID) == nil {
+        for row in roster.assignments where dayIndex[row.day] == nil || shifts[row.shiftID] == nil || staffByID[row.staffID] == nil {
             violation("unknown", row.staffID, row.day, "the row names a date outside the horizon or an unknown person or shift")
         }
 
+        let careByPerson = Dictionary(grouping: roster.care, by: \.assignment.staffID)
         // Hard rules, person by person.
         var weekendsWorked: [String: Int] = [:]
         for person in c.staff {
@@ -107,7 +110,7 @@ public struct Evaluator {
             e.violations += checked.violations
             weekendsWorked[person.id] = checked.weekends
             e.people.append(cost(person, paid: checked.paidHours, travelCost: checked.travelCost,
-                                 care: roster.care.filter { $0.assignment.staffID == person.id }))
+                                 care: careByPerson[person.id] ?? []))
         }
         for pin in c.pins {
             let kept = (byPerson[pin.staffID] ?? []).filter { $0.day == pin.day }
@@ -120,7 +123,7 @@ public struct Evaluator {
         for care in roster.care {
             if !worked.contains(care.assignment) {
                 violation("split", care.assignment.staffID, care.assignment.day, "care time on a shift not rostered")
-            } else if c.person(care.assignment.staffID)?.holds(care.competencyID) != true {
+            } else if staffByID[care.assignment.staffID]?.holds(care.competencyID) != true {
                 violation("split", care.assignment.staffID, care.assignment.day, "care time for \(care.competencyID), not held")
             }
             if care.hours < 0 { violation("split", care.assignment.staffID, care.assignment.day, "negative care time") }
@@ -150,7 +153,7 @@ public struct Evaluator {
         }
         var headsAt: [String: Int] = [:]
         for row in roster.assignments {
-            for competency in c.person(row.staffID)?.competencies ?? [] {
+            for competency in staffByID[row.staffID]?.competencies ?? [] {
                 headsAt["\(row.day.iso)|\(row.shiftID)|\(row.localityID)|\(competency)", default: 0] += 1
             }
         }

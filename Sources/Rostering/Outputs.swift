@@ -26,10 +26,12 @@ public struct Outputs: Sendable {
                 < (staffOrder[b.staffID] ?? 0, b.day, shiftOrder[b.shiftID] ?? 0, b.localityID)
         }
         let evaluator = Evaluator(c)
+        let shiftsByID = Dictionary(c.shifts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sectorOf = Dictionary(c.competencies.map { ($0.id, $0.sectorID) }, uniquingKeysWith: { a, _ in a })
         let assignments = roster.assignments.sorted(by: ordered)
         var rosterRows = [["staff_id", "date", "shift_id", "locality_id", "start", "end", "paid_hours", "travel_minutes"]]
         for a in assignments {
-            guard let person = c.person(a.staffID), let shift = c.shift(a.shiftID) else { continue }
+            guard let person = evaluator.staffByID[a.staffID], let shift = shiftsByID[a.shiftID] else { continue }
             let trip = evaluator.trip(person, a.localityID)
             rosterRows.append([a.staffID, a.day.iso, a.shiftID, a.localityID, Self.clock(shift.start), Self.clock(shift.end),
                                Self.hours(shift.paidHours + (trip?.minutes ?? 0) / 60), Self.plain(trip?.minutes ?? 0)])
@@ -39,7 +41,7 @@ public struct Outputs: Sendable {
             || ($0.assignment == $1.assignment && $0.competencyID < $1.competencyID) }) {
             let a = care.assignment
             splitRows.append([a.staffID, a.day.iso, a.shiftID, a.localityID, care.competencyID,
-                              c.sector(ofCompetency: care.competencyID), Self.hours(care.hours)])
+                              sectorOf[care.competencyID] ?? Sector.unassigned, Self.hours(care.hours)])
         }
         var grid = [["staff_id", "name", "role_id"] + c.days.map(\.iso)]
         var cells: [String: [Int: String]] = [:]
@@ -58,7 +60,7 @@ public struct Outputs: Sendable {
         }
         var allocation = [["staff_id", "employer", "sector_id", "hours", "share", "cost"]]
         for person in e.people where person.chargeableHours > 0 {
-            let employer = c.person(person.staffID)?.employer ?? Sector.unassigned
+            let employer = evaluator.staffByID[person.staffID]?.employer ?? Sector.unassigned
             for (sector, hours) in person.sectorHours {
                 let share = hours / person.chargeableHours
                 allocation.append([person.staffID, employer, sector, Self.hours(hours), Self.hours(share), Self.money(person.pay * share)])

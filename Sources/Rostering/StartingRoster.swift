@@ -6,15 +6,23 @@ import Workforce
 ///
 /// Greedy: pins first, then day by day, each demand row (most heads and hours first) takes people
 /// who hold the competency and have worked least so far, as long as their rows still keep every
-/// rule that more shifts cannot repair (``PinCheck/rules`` and minimum days off). The shift
-/// columns are then fixed to that roster and the rest of the model (care split, agency, penalties)
-/// is completed by the solver; if the greedy roster breaks a minimum rule, the completion is
+/// rule that more shifts cannot repair (``PinCheck/rules`` and minimum days off); people below
+/// their minimum hours then take more shifts. Agency shifts are booked where the hours still
+/// uncovered cost more in penalties than the agency shift, within the cap. The shift and agency
+/// columns are then fixed and the rest of the model (care split, penalties: a linear program) is
+/// completed by the solver; if the greedy roster breaks a minimum rule, the completion is
 /// infeasible and no start is given.
 public enum StartingRoster {
     static let rules = PinCheck.rules.union(["min_consecutive_days_off"])
 
-    /// Candidate indices of the greedy roster.
-    public static func greedy(_ r: RosterModel) -> Set<Int> {
+    /// The greedy roster: candidate indices worked, and agency shifts by demand key.
+    public struct Choice: Sendable {
+        public var shifts: Set<Int>
+        public var agency: [DemandKey: Int]
+    }
+
+    /// The greedy roster of the model's case.
+    public static func greedy(_ r: RosterModel) -> Choice {
         let c = r.roster, candidates = r.candidates, evaluator = Evaluator(c)
         var chosen = Set<Int>()
         var rows = Array(repeating: [Assignment](), count: c.staff.count)
@@ -80,7 +88,42 @@ public enum StartingRoster {
                 for i in options where tryAdd(i) { break }
             }
         }
-        return chosen
+        return Choice(shifts: chosen, agency: agency(r, chosen))
+    }
+
+    /// Agency shifts where they cost less than the penalties they save, most valuable first, within the cap.
+    static func agency(_ r: RosterModel, _ chosen: Set<Int>) -> [DemandKey: Int] {
+        let c = r.roster, s = c.settings
+        guard s.agencyHourlyCost > 0 else { return [:] }
+        var given: [DemandKey: (hours: Double, heads: Int)] = [:]
+        for i in chosen {
+            let candidate = r.candidates.all[i]
+            for competency in c.staff[candidate.person].competencies {
+                guard let k = r.competencyIndex[competency] else { continue }
+                let key = DemandKey(day: candidate.day, shift: candidate.shift, locality: candidate.locality, competency: k)
+                given[key, default: (0, 0)].hours += c.shifts[candidate.shift].paidHours
+                given[key, default: (0, 0)].heads += 1
+            }
+        }
+        var left = s.agencyMaxHours ?? .infinity
+        var booked: [DemandKey: Int] = [:]
+        var gains: [(key: DemandKey, gain: Double)] = []
+        for key in r.demandKeys where r.agencyColumns[key] != nil {
+            let demand = r.demand[key]!, paid = c.shifts[key.shift].paidHours
+            let missingHours = max(0, demand.hours - (given[key]?.hours ?? 0))
+            let missingHeads = max(0, demand.minStaff - (given[key]?.heads ?? 0))
+            let gain = min(paid, missingHours) * s.unmetHourPenalty + (missingHeads > 0 ? demand.underWeight : 0)
+                - paid * s.agencyHourlyCost
+            if gain > 0 { gains.append((key, gain / paid)) }
+        }
+        for (key, _) in gains.sorted(by: { $0.gain > $1.gain }) {
+            let paid = c.shifts[key.shift].paidHours
+            if paid <= left + 1e-9 {
+                booked[key] = 1
+                left -= paid
+            }
+        }
+        return booked
     }
 
     static func atPlaceDemand(_ r: RosterModel, _ candidate: Candidate) -> Bool {
@@ -90,15 +133,19 @@ public enum StartingRoster {
         }
     }
 
-    /// Column values of the whole model with the shift columns fixed to `chosen`, or `nil` when
-    /// that roster breaks a hard rule (the completion is then infeasible).
-    public static func values(_ r: RosterModel, chosen: Set<Int>, solver: any Solver, timeLimit: Double?) throws -> [Double]? {
+    /// Column values of the whole model with the shift and agency columns fixed to `choice`, or
+    /// `nil` when that roster breaks a hard rule (the completion is then infeasible).
+    public static func values(_ r: RosterModel, choice: Choice, solver: any Solver, timeLimit: Double?) throws -> [Double]? {
         var fixed = r.model
         for (i, column) in r.shiftColumns.enumerated() {
-            let value: Double = chosen.contains(i) ? 1 : 0
+            let value: Double = choice.shifts.contains(i) ? 1 : 0
             fixed.setBounds(column, lower: value, upper: value)
         }
-        let result = try solver.solve(fixed, options: SolveOptions(timeLimit: timeLimit, relativeGap: 0.0), progress: nil, log: nil)
+        for (key, column) in r.agencyColumns {
+            let value = Double(choice.agency[key] ?? 0)
+            fixed.setBounds(column, lower: value, upper: value)
+        }
+        let result = try solver.solve(fixed, options: SolveOptions(timeLimit: timeLimit, relativeGap: 0.005), progress: nil, log: nil)
         return result.values
     }
 }

@@ -176,6 +176,8 @@ enum Summary {
                 + "agency hours \(String(format: "%.1f", e.agencyHours))  "
                 + "red \(e.coverage.filter { $0.status == "red" }.count)  amber \(e.coverage.filter { $0.status == "amber" }.count)  "
                 + "green \(e.coverage.filter { $0.status == "green" }.count)",
+            "model \(run.columns) columns, \(run.rows) rows; first roster after "
+                + (run.firstRosterSeconds.map { String(format: "%.1f s", $0) } ?? "-"),
             "sector            cost         budget       variance",
         ]
         for row in e.sectors {

@@ -1,0 +1,38 @@
+import Benchmark
+import Foundation
+import GLPKSolver
+import LinearModel
+import Rostering
+import Workforce
+
+/// The sample case shipped in Data/.
+let sampleCase = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data/orkney")
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(60), maxIterations: 5)
+    let big = try! generatedCase(staff: 1000, localities: 40)
+
+    Benchmark("read+build sample case (Data/orkney)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let c = try CaseReader.read(folder: sampleCase).case
+            blackHole(Formulation.build(c))
+        }
+    }
+    Benchmark("read generated 1000-staff case") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try CaseReader.read(folder: big).case) }
+    }
+    let c = try! CaseReader.read(folder: big).case
+    Benchmark("build model, generated 1000-staff 4-week case") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(Formulation.build(c)) }
+    }
+    Benchmark("first feasible roster, generated 1000-staff 4-week case",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(300), maxIterations: 1)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let built = Formulation.build(c)
+            let start = try StartingRoster.values(built, choice: StartingRoster.greedy(built), solver: GLPKSolver(), timeLimit: 240)
+            precondition(start != nil, "no first roster")
+            blackHole(start)
+        }
+    }
+}
