@@ -8,9 +8,9 @@ public enum ModelFileFormat: String, Sendable, CaseIterable {
     /// objective is written as an `OBJSENSE MAX` section, which GLPK itself does not know but
     /// HiGHS, CBC, CPLEX and Gurobi read; ``ModelFile`` reads it back.
     case freeMPS = "mps"
-    /// CPLEX LP. GLPK's writer replaces names that are not valid in LP syntax (for instance ones
-    /// holding `[`, `]` or `-`) with generic ones and adds a column for each ranged row, so a model
-    /// read back may differ in names and size (not in its optimum).
+    /// CPLEX LP. GLPK's writer rewrites characters that are not valid in LP syntax (`[` becomes
+    /// `(`, `-` becomes `~`) and adds a column for each ranged row, so a model read back may differ
+    /// in names and size (not in its optimum).
     case cplexLP = "lp"
 
     /// The format for a file name's extension (`.mps` or `.lp`), `nil` for any other.
