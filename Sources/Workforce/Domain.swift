@@ -211,9 +211,7 @@ public struct Case: Sendable {
         from == to ? Travel(minutes: 0, cost: 0) : travel[Pair(from, to)]
     }
 
-    public func shift(_ id: String) -> Shift? { shifts.first { $0.id == id } }
     public func competency(_ id: String) -> Competency? { competencies.first { $0.id == id } }
-    public func person(_ id: String) -> Staff? { staff.first { $0.id == id } }
 
     /// The horizon's length in weeks (days / 7).
     public var weeks: Double { Double(days.count) / 7 }
