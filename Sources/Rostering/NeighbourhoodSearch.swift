@@ -3,15 +3,19 @@ import Workforce
 
 /// Improves a roster by re-solving parts of it (large-neighbourhood search): the shift columns
 /// outside a neighbourhood are fixed to the current roster, the sub-model is solved, and a better
-/// roster is kept. Neighbourhoods are windows of consecutive days (all staff) and groups of staff
-/// by home locality (all days), visited in a fixed order until a whole pass improves nothing or the
-/// deadline comes. Every roster kept is feasible, so the search can stop at any time.
+/// roster is kept. Neighbourhoods are windows of consecutive days (all staff) and teams of staff
+/// by home locality group over half-month spans, visited in a fixed order until a whole pass
+/// improves nothing or the deadline comes. Each is small enough for GLPK's presolver and
+/// branch-and-cut to settle in a second or two on the sample case (teams over the whole month were
+/// not: they often ended their step without any roster). Every roster kept is feasible, so the search can stop at any time.
 public struct NeighbourhoodSearch {
     public let solver: any Solver
     /// Days in a window neighbourhood.
     public var windowDays = 4
-    /// Most staff in a group neighbourhood (larger home groups are split).
+    /// Most staff in a team neighbourhood (larger home groups are split).
     public var groupSize = 12
+    /// Days in a team neighbourhood's span.
+    public var teamDays = 14
     /// Seconds one sub-solve may take at most.
     public var stepLimit = 4.0
 
@@ -42,7 +46,15 @@ public struct NeighbourhoodSearch {
             // Interleaved, so each part mixes people across the group's localities.
             for part in 0..<parts { teams.append(Set(members.enumerated().filter { $0.offset % parts == part }.map(\.element))) }
         }
-        let byTeam = teams.map { team in Set(r.candidates.all.indices.filter { team.contains(r.candidates.all[$0].person) }) }
+        var byTeam: [Set<Int>] = []
+        for spanStart in stride(from: 0, to: days, by: teamDays) {
+            let span = spanStart..<min(days, spanStart + teamDays)
+            for team in teams {
+                byTeam.append(Set(r.candidates.all.indices.filter {
+                    team.contains(r.candidates.all[$0].person) && span.contains(r.candidates.all[$0].day)
+                }))
+            }
+        }
         // Alternate day windows and staff teams.
         var mixed: [Set<Int>] = []
         for i in 0..<max(result.count, byTeam.count) {
