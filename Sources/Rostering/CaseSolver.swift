@@ -32,8 +32,11 @@ public struct CaseSolver {
 
     public init(solver: any Solver) { self.solver = solver }
 
-    /// - Throws: ``CaseError`` when a pin breaks a hard rule; the solver's errors when the call fails.
-    public func solve(_ c: Case, options: SolveOptions, progress: ((SolveProgress) -> ProgressAction)? = nil) throws -> CaseRun {
+    /// - Parameter modelReady: called with the model once it is built, before solving (e.g. to export it).
+    /// - Throws: ``CaseError`` when a pin breaks a hard rule; the solver's errors when the call fails;
+    ///   whatever `modelReady` throws.
+    public func solve(_ c: Case, options: SolveOptions, progress: ((SolveProgress) -> ProgressAction)? = nil,
+                      modelReady: (LinearModel) throws -> Void = { _ in }) throws -> CaseRun {
         let pinIssues = PinCheck.issues(c)
         if !pinIssues.isEmpty { throw CaseError(issues: pinIssues) }
         let clock = ContinuousClock(), started = clock.now
@@ -43,6 +46,7 @@ public struct CaseSolver {
             return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
         }
         let built = Formulation.build(c)
+        try modelReady(built.model)
         var options = options
         var firstRoster: Double?
         // Progress is reported from the start of the run, whatever phase it is in.

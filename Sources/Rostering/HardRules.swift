@@ -34,13 +34,14 @@ public struct RestBetweenShifts: RosterRule {
     public func apply(to r: inout RosterModel) {
         let minimum = r.roster.settings.minRestHours * 60
         let c = r.candidates
-        let longest = c.all.map { c.span($0).end - Double($0.day * 1440) }.max() ?? 0
+        let spans = c.all.map(c.span)
+        let longest = zip(c.all, spans).map { $1.end - Double($0.day * 1440) }.max() ?? 0
         let reach = Int(((longest + minimum) / 1440).rounded(.up)) + 1
         for (i, first) in c.all.enumerated() {
-            let end = c.span(first).end
+            let end = spans[i].end
             var row = LinearExpression(r.shiftColumns[i])
             for later in (first.day + 1)..<min(first.day + reach + 1, r.roster.days.count) {
-                for j in c.byPersonDay[first.person][later] where c.span(c.all[j]).start - end < minimum - 1e-9 {
+                for j in c.byPersonDay[first.person][later] where spans[j].start - end < minimum - 1e-9 {
                     row.add(r.shiftColumns[j])
                 }
             }
@@ -59,9 +60,9 @@ public struct ForbiddenSequences: RosterRule {
             guard let from = r.candidates.shiftIndex[pair.from], let to = r.candidates.shiftIndex[pair.to] else { continue }
             for p in c.staff.indices {
                 for d in c.days.indices.dropLast() {
-                    let row = r.worked(p, d, shift: from) + r.worked(p, d + 1, shift: to)
-                    guard !r.worked(p, d, shift: from).terms.isEmpty, !r.worked(p, d + 1, shift: to).terms.isEmpty else { continue }
-                    r.model.addConstraint(r.name("sequence", [c.staff[p].id, c.days[d].iso, pair.from, pair.to]), row,
+                    let first = r.worked(p, d, shift: from), next = r.worked(p, d + 1, shift: to)
+                    guard !first.terms.isEmpty, !next.terms.isEmpty else { continue }
+                    r.model.addConstraint(r.name("sequence", [c.staff[p].id, c.days[d].iso, pair.from, pair.to]), first + next,
                                           .lessOrEqual(1))
                 }
             }

@@ -358,11 +358,11 @@ private struct Reader {
     }
 
     func readPins(_ c: inout Case) {
-        let staff = Dictionary(c.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let staff = Set(c.staff.map(\.id))
         let shifts = Set(c.shifts.map(\.id)), localities = Set(c.localities.map(\.id))
         var seen: [String: Int] = [:]
         for row in table("pinned.csv", ["staff_id", "date"], ["shift_id", "locality_id"]) {
-            let person = known(row.id("staff_id"), in: Set(staff.keys), row, "staff_id", "member of staff.csv")
+            let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
             let day = row.date("date")
             let shift = known(row.id("shift_id", required: false), in: shifts, row, "shift_id", "shift of shifts.csv")
             let locality = known(row.id("locality_id", required: false), in: localities, row, "locality_id", "locality")

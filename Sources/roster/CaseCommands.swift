@@ -54,27 +54,18 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let c = try loadCase(caseFolder)
-        if let exportModel {
-            do {
-                try ModelFile.write(Formulation.build(c).model, to: exportModel, format: ModelFileFormat(path: exportModel)!)
-            } catch {
-                log.error("cannot write the model: \(error)")
-                throw Exit.badInput
+        let printer = ProgressPrinter(label: "roster cost")
+        let run = try solving(printer) {
+            try CaseSolver(solver: GLPKSolver()).solve(c, options: solverOptions.options, progress: printer.report) { model in
+                guard let exportModel else { return }
+                do {
+                    try ModelFile.write(model, to: exportModel, format: ModelFileFormat(path: exportModel)!)
+                } catch {
+                    log.error("cannot write the model: \(error)")
+                    throw Exit.badInput
+                }
             }
         }
-        let printer = ProgressPrinter(label: "roster cost")
-        let run: CaseRun
-        do {
-            run = try CaseSolver(solver: GLPKSolver()).solve(c, options: solverOptions.options, progress: printer.report)
-        } catch let error as CaseError {
-            report(error)
-            throw Exit.badInput
-        } catch {
-            printer.finish()
-            log.error("\(error)")
-            throw Exit.solverFailed
-        }
-        printer.finish()
         do {
             try run.outputs(for: c).write(to: URL(fileURLWithPath: out))
         } catch {

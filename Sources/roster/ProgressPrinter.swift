@@ -1,5 +1,7 @@
+import ArgumentParser
 import Foundation
 import LinearModel
+import Workforce
 
 /// Prints a solve's progress on standard error when it is a terminal: elapsed time,
 /// best objective, bound and gap, overwriting one line.
@@ -30,4 +32,26 @@ final class ProgressPrinter: @unchecked Sendable {
         if printed { FileHandle.standardError.write(Data("\n".utf8)) }
         printed = false
     }
+}
+
+/// Runs a solve with `printer`'s progress line, then maps what went wrong to the documented exit
+/// codes: a bad case, model or options is bad input (1); any other error is a solver failure (4).
+func solving<T>(_ printer: ProgressPrinter, _ body: () throws -> T) throws -> T {
+    let result: T
+    do {
+        result = try body()
+    } catch {
+        printer.finish()
+        switch error {
+        case let exit as ExitCode: throw exit
+        case let error as CaseError: report(error)
+        case is ModelError, is OptionsError: log.error("\(error)")
+        default:
+            log.error("\(error)")
+            throw Exit.solverFailed
+        }
+        throw Exit.badInput
+    }
+    printer.finish()
+    return result
 }

@@ -35,18 +35,9 @@ struct SolveModel: ParsableCommand {
             throw Exit.badInput
         }
         let printer = ProgressPrinter(label: "best")
-        let result: SolveResult
-        do {
-            result = try GLPKSolver().solve(model, options: solverOptions.options, progress: printer.report, log: nil)
-        } catch let error as ModelError {
-            log.error("\(error)")
-            throw Exit.badInput
-        } catch {
-            printer.finish()
-            log.error("\(error)")
-            throw Exit.solverFailed
+        let result = try solving(printer) {
+            try GLPKSolver().solve(model, options: solverOptions.options, progress: printer.report, log: nil)
         }
-        printer.finish()
         func number(_ value: Double?) -> String { value.map { String(format: "%.10g", $0) } ?? "" }
         print("""
             status      \(result.status.rawValue)\(result.termination == .completed ? "" : " (\(result.termination.rawValue))")
