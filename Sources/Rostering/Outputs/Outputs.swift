@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import Workforce
 
@@ -103,40 +102,10 @@ public struct Outputs: Sendable {
                    + explanations.map { ["explanation", Self.neutralised($0)] })]
     }
 
-    /// Writes the files into `folder` all together: each is written to a temporary name first, and
-    /// only when every one is complete are they renamed into place; output files of an earlier run
-    /// that this run does not write are removed, so a folder never mixes two runs.
+    /// Writes the files into `folder` all together (see ``CSVFolder/write(_:to:removing:)``); output files
+    /// of an earlier run that this run does not write are removed, so a folder never mixes two runs.
     public func write(to folder: URL) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        let staging = folder.appendingPathComponent(".roster-staging-\(UUID().uuidString)")
-        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-        defer { try? manager.removeItem(at: staging) }
-        for (file, rows) in tables {
-            try Self.render(rows).write(to: staging.appendingPathComponent(file), options: .atomic)
-        }
-        let written = Set(tables.map(\.file))
-        for file in Self.fileNames where !written.contains(file) {
-            let url = folder.appendingPathComponent(file)
-            if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
-        }
-        for (file, _) in tables {
-            let target = folder.appendingPathComponent(file)
-            if rename(staging.appendingPathComponent(file).path, target.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-            }
-        }
-    }
-
-    /// RFC 4180 text of `rows` (CRLF-free, UTF-8), through CSV.swift's writer.
-    static func render(_ rows: [[String]]) throws -> Data {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream)
-        for row in rows { try writer.write(row: row) }
-        writer.stream.close()
-        var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        data.append(0x0A)
-        return data
+        try CSVFolder.write(tables, to: folder, removing: Self.fileNames)
     }
 
     /// Free text starting with = + - @ TAB or CR gets a leading `'` (spreadsheet formula injection).
