@@ -63,6 +63,6 @@ import Testing
         #expect(result.status == 2)
         let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
         #expect(summary.contains("status,infeasible"))
-        #expect(summary.contains("explanation,\"ann: no roster keeps together hours"))
+        #expect(summary.contains("explanation,\"ann: no roster keeps together min_hours"))
     }
 }

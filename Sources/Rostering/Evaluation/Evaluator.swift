@@ -3,8 +3,8 @@ import Workforce
 
 /// A broken hard rule found by the ``Evaluator``.
 public struct Violation: Sendable, Equatable, CustomStringConvertible {
-    /// The rule's name, e.g. `rest`, `max_consecutive_days`.
-    public var rule: String
+    /// The rule broken.
+    public var rule: RuleID
     public var staffID: String?
     public var day: Day?
     public var message: String
@@ -95,11 +95,11 @@ public struct Evaluator {
         var e = Evaluation()
         var byPerson: [String: [Assignment]] = [:]
         for row in roster.assignments { byPerson[row.staffID, default: []].append(row) }
-        func violation(_ rule: String, _ person: String?, _ day: Day?, _ message: String) {
+        func violation(_ rule: RuleID, _ person: String?, _ day: Day?, _ message: String) {
             e.violations.append(Violation(rule: rule, staffID: person, day: day, message: message))
         }
         for row in roster.assignments where dayIndex[row.day] == nil || shifts[row.shiftID] == nil || staffByID[row.staffID] == nil {
-            violation("unknown", row.staffID, row.day, "the row names a date outside the horizon or an unknown person or shift")
+            violation(.rosterRow, row.staffID, row.day, "the row names a date outside the horizon or an unknown person or shift")
         }
 
         let careByPerson = Dictionary(grouping: roster.care, by: \.assignment.staffID)
@@ -116,22 +116,22 @@ public struct Evaluator {
             let kept = (byPerson[pin.staffID] ?? []).filter { $0.day == pin.day }
             let ok = pin.shiftID == nil ? kept.isEmpty
                 : kept.contains { $0.shiftID == pin.shiftID && (pin.localityID == nil || $0.localityID == pin.localityID) }
-            if !ok { violation("pinned", pin.staffID, pin.day, "pinned.csv line \(pin.line) is not kept") }
+            if !ok { violation(.pinned, pin.staffID, pin.day, "pinned.csv line \(pin.line) is not kept") }
         }
         let worked = Set(roster.assignments)
         var careSum: [Assignment: Double] = [:]
         for care in roster.care {
             if !worked.contains(care.assignment) {
-                violation("split", care.assignment.staffID, care.assignment.day, "care time on a shift not rostered")
+                violation(.careSplit, care.assignment.staffID, care.assignment.day, "care time on a shift not rostered")
             } else if staffByID[care.assignment.staffID]?.holds(care.competencyID) != true {
-                violation("split", care.assignment.staffID, care.assignment.day, "care time for \(care.competencyID), not held")
+                violation(.careSplit, care.assignment.staffID, care.assignment.day, "care time for \(care.competencyID), not held")
             }
-            if care.hours < 0 { violation("split", care.assignment.staffID, care.assignment.day, "negative care time") }
+            if care.hours < 0 { violation(.careSplit, care.assignment.staffID, care.assignment.day, "negative care time") }
             careSum[care.assignment, default: 0] += care.hours
         }
         for (assignment, hours) in careSum.sorted(by: { ($0.key.staffID, $0.key.day) < ($1.key.staffID, $1.key.day) })
         where hours > (shifts[assignment.shiftID]?.paidHours ?? 0) + 1e-4 {
-            violation("split", assignment.staffID, assignment.day, "\(format(hours)) care hours exceed the shift's paid hours")
+            violation(.careSplit, assignment.staffID, assignment.day, "\(format(hours)) care hours exceed the shift's paid hours")
         }
 
         // Agency, coverage and staffing penalties.
@@ -143,9 +143,9 @@ public struct Evaluator {
             e.agencyHours += hours
             e.agencyCost += hours * s.agencyHourlyCost
         }
-        if !roster.agency.isEmpty, s.agencyHourlyCost <= 0 { violation("agency", nil, nil, "agency shifts booked, but agency_hourly_cost is 0") }
+        if !roster.agency.isEmpty, s.agencyHourlyCost <= 0 { violation(.agencyCap, nil, nil, "agency shifts booked, but agency_hourly_cost is 0") }
         if let cap = s.agencyMaxHours, e.agencyHours > cap + 1e-6 {
-            violation("agency", nil, nil, "\(format(e.agencyHours)) agency hours (at most \(format(cap)))")
+            violation(.agencyCap, nil, nil, "\(format(e.agencyHours)) agency hours (at most \(format(cap)))")
         }
         var careAt: [String: Double] = [:]
         for care in roster.care {
@@ -201,7 +201,7 @@ public struct Evaluator {
     public func check(_ person: Staff, _ assignments: [Assignment]) -> (violations: [Violation], weekends: Int,
                                                                         paidHours: Double, travelCost: Double) {
         var violations: [Violation] = []
-        func violation(_ rule: String, _ person: String?, _ day: Day?, _ message: String) {
+        func violation(_ rule: RuleID, _ person: String?, _ day: Day?, _ message: String) {
             violations.append(Violation(rule: rule, staffID: person, day: day, message: message))
         }
         let rows = assignments.filter { dayIndex[$0.day] != nil && shifts[$0.shiftID] != nil }
@@ -209,13 +209,13 @@ public struct Evaluator {
         var worked = Array(repeating: false, count: c.days.count)
         for row in rows {
             let d = dayIndex[row.day]!
-            if worked[d] { violation("one_shift_per_date", person.id, row.day, "more than one shift on the date") }
+            if worked[d] { violation(.oneShiftPerDate, person.id, row.day, "more than one shift on the date") }
             worked[d] = true
             for rule in unavailable[person.id] ?? [] where rule.day == row.day && (rule.shiftID == nil || rule.shiftID == row.shiftID) {
-                violation("unavailable", person.id, row.day, "works \(row.shiftID) while unavailable")
+                violation(.unavailable, person.id, row.day, "works \(row.shiftID) while unavailable")
             }
             if !person.localities.contains(row.localityID) || trip(person, row.localityID) == nil {
-                violation("locality", person.id, row.day, "\(row.localityID) is not one of the person's localities")
+                violation(.locality, person.id, row.day, "\(row.localityID) is not one of the person's localities")
             }
         }
         let minimumRest = c.settings.minRestHours * 60
@@ -223,41 +223,41 @@ public struct Evaluator {
             let end = Double(dayIndex[first.day]! * 1440 + shifts[first.shiftID]!.end) + oneWay(person, first.localityID).back
             let start = Double(dayIndex[next.day]! * 1440 + shifts[next.shiftID]!.start) - oneWay(person, next.localityID).out
             if start - end < minimumRest - 1e-9 {
-                violation("rest", person.id, next.day, "only \(format((start - end) / 60)) h rest after \(first.shiftID) on \(first.day)")
+                violation(.rest, person.id, next.day, "only \(format((start - end) / 60)) h rest after \(first.shiftID) on \(first.day)")
             }
             if next.day.ordinal == first.day.ordinal + 1, c.forbiddenSequences.contains(Pair(first.shiftID, next.shiftID)) {
-                violation("forbidden_sequence", person.id, next.day, "\(next.shiftID) the day after \(first.shiftID)")
+                violation(.forbiddenSequence, person.id, next.day, "\(next.shiftID) the day after \(first.shiftID)")
             }
         }
         for run in runs(worked) {
             if run.value, run.length > person.maxConsecutiveDays {
-                violation("max_consecutive_days", person.id, c.days[run.start], "\(run.length) days in a row (at most \(person.maxConsecutiveDays))")
+                violation(.maxConsecutiveDays, person.id, c.days[run.start], "\(run.length) days in a row (at most \(person.maxConsecutiveDays))")
             }
             let cut = run.start == 0 || run.start + run.length == c.days.count
             if run.value, !cut, run.length < person.minConsecutiveDays {
-                violation("min_consecutive_days", person.id, c.days[run.start], "a run of \(run.length) days (at least \(person.minConsecutiveDays))")
+                violation(.minConsecutiveDays, person.id, c.days[run.start], "a run of \(run.length) days (at least \(person.minConsecutiveDays))")
             }
             if !run.value, !cut, run.length < person.minConsecutiveDaysOff {
-                violation("min_consecutive_days_off", person.id, c.days[run.start], "\(run.length) days off in a row (at least \(person.minConsecutiveDaysOff))")
+                violation(.minConsecutiveDaysOff, person.id, c.days[run.start], "\(run.length) days off in a row (at least \(person.minConsecutiveDaysOff))")
             }
         }
         let weekends = Set(c.days.indices.filter { worked[$0] && c.days[$0].isWeekend }.map { c.days[$0].weekStart }).count
         if let limit = person.maxWeekends, weekends > limit {
-            violation("max_weekends", person.id, nil, "\(weekends) weekends worked (at most \(limit))")
+            violation(.maxWeekends, person.id, nil, "\(weekends) weekends worked (at most \(limit))")
         }
         for shift in c.shifts {
             if let limit = c.shiftLimits[Pair(person.id, shift.id)] {
                 let count = rows.filter { $0.shiftID == shift.id }.count
-                if count > limit { violation("shift_limit", person.id, nil, "\(shift.id) worked \(count) times (at most \(limit))") }
+                if count > limit { violation(.shiftLimit, person.id, nil, "\(shift.id) worked \(count) times (at most \(limit))") }
             }
         }
         let paid = rows.reduce(0) { $0 + shifts[$1.shiftID]!.paidHours + (trip(person, $1.localityID)?.minutes ?? 0) / 60 }
         let days = Double(c.days.count)
         if paid > person.maxHours * max(days, 7) / 7 + 1e-6 {
-            violation("max_hours", person.id, nil, "\(format(paid)) paid hours (at most \(format(person.maxHours * max(days, 7) / 7)))")
+            violation(.maxHours, person.id, nil, "\(format(paid)) paid hours (at most \(format(person.maxHours * max(days, 7) / 7)))")
         }
         if paid < person.minHours * days / 7 - 1e-6 {
-            violation("min_hours", person.id, nil, "\(format(paid)) paid hours (at least \(format(person.minHours * days / 7)))")
+            violation(.minHours, person.id, nil, "\(format(paid)) paid hours (at least \(format(person.minHours * days / 7)))")
         }
         return (violations, weekends, paid, rows.reduce(0) { $0 + (trip(person, $1.localityID)?.cost ?? 0) })
     }

@@ -72,8 +72,13 @@ extension RosterModel {
     }
 
     /// The roster row of a candidate.
-    func assignment(_ candidate: Candidate) -> Assignment {
-        let c = roster
+    func assignment(_ candidate: Candidate) -> Assignment { candidates.assignment(candidate) }
+}
+
+extension Candidates {
+    /// The roster row of a candidate.
+    public func assignment(_ candidate: Candidate) -> Assignment {
+        let c = self.case
         return Assignment(staffID: c.staff[candidate.person].id, day: c.days[candidate.day],
                           shiftID: c.shifts[candidate.shift].id, localityID: c.localities[candidate.locality].id)
     }

@@ -20,8 +20,12 @@ public struct RosterModel: Sendable {
     public private(set) var shiftColumns: [Variable] = []
     /// Care time given by a candidate shift to a competency: `(candidate, competency) -> column`.
     public internal(set) var careColumns: [CareKey: Variable] = [:]
+    /// Care columns giving time to each demand key.
+    public internal(set) var careByDemand: [DemandKey: [Variable]] = [:]
     /// Whole agency shifts booked for a demand key.
     public internal(set) var agencyColumns: [DemandKey: Variable] = [:]
+    /// Candidates (indices into ``Candidates/all``) whose person holds the key's competency, by demand key.
+    public let holders: [DemandKey: [Int]]
     /// Weekend worked: `(person, week start) -> column`.
     private var weekendColumns: [WeekendKey: Variable] = [:]
     public let competencyIndex: [String: Int]
@@ -55,6 +59,15 @@ public struct RosterModel: Sendable {
         }
         self.demand = demand
         demandKeys = keys
+        var holders: [DemandKey: [Int]] = [:]
+        for (i, candidate) in candidates.all.enumerated() {
+            for competency in c.staff[candidate.person].competencies {
+                guard let k = competencyIndex[competency] else { continue }
+                let key = DemandKey(day: candidate.day, shift: candidate.shift, locality: candidate.locality, competency: k)
+                if demand[key] != nil { holders[key, default: []].append(i) }
+            }
+        }
+        self.holders = holders
         shiftColumns.reserveCapacity(candidates.all.count)
         for candidate in candidates.all {
             shiftColumns.append(model.addVariable(name("x", candidate), kind: .binary))
@@ -106,6 +119,11 @@ public struct RosterModel: Sendable {
             .filter { candidates.all[$0].shift == shift }.map { Term(shiftColumns[$0], 1) })
     }
 
+    /// Heads on the shift of a demand key who hold its competency (own staff only).
+    func heads(_ key: DemandKey) -> LinearExpression {
+        LinearExpression(terms: (holders[key] ?? []).map { Term(shiftColumns[$0], 1) })
+    }
+
     /// Paid hours of `person` over the horizon (shift plus travel).
     func paidHours(_ person: Int) -> LinearExpression {
         var expression = LinearExpression()
@@ -148,7 +166,7 @@ public struct RosterModel: Sendable {
 /// A rule of the roster: documents the domain rule and adds the rows, columns and objective
 /// terms that enforce (hard) or price (soft) it.
 public protocol RosterRule: Sendable {
-    /// A short name used in messages, e.g. `rest`.
-    var name: String { get }
+    /// The rule in the catalogue.
+    var id: RuleID { get }
     func apply(to roster: inout RosterModel)
 }
