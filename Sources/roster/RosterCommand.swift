@@ -21,7 +21,7 @@ struct RosterCommand: ParsableCommand {
              64  the command line is wrong
             """,
         version: version,
-        subcommands: [Solve.self, Validate.self, Check.self, SolveModel.self]
+        subcommands: [Solve.self, Validate.self, Check.self, SolveModel.self, Import.self]
     )
 }
 
