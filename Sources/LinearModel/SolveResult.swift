@@ -81,13 +81,17 @@ public struct SolveProgress: Sendable {
     public var nodes: Int
     /// Whether this report was made because a better solution was found.
     public var newIncumbent: Bool
+    /// What the caller's search is doing (e.g. `first roster`), `nil` inside a plain solve.
+    public var phase: String?
 
-    public init(elapsed: Double, incumbent: Double?, bestBound: Double?, nodes: Int, newIncumbent: Bool) {
+    public init(elapsed: Double, incumbent: Double?, bestBound: Double?, nodes: Int, newIncumbent: Bool,
+                phase: String? = nil) {
         self.elapsed = elapsed
         self.incumbent = incumbent
         self.bestBound = bestBound
         self.nodes = nodes
         self.newIncumbent = newIncumbent
+        self.phase = phase
     }
 
     public var gap: Double? { relativeGap(objective: incumbent, bound: bestBound) }

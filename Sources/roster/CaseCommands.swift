@@ -54,17 +54,18 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let c = try loadCase(caseFolder)
-        let printer = ProgressPrinter(label: "roster cost")
+        let printer = ProgressPrinter(label: "objective")
         let run = try solving(printer) {
-            try CaseSolver(solver: GLPKSolver()).solve(c, options: solverOptions.options, progress: printer.report) { model in
-                guard let exportModel else { return }
+            let export = exportModel.map { path in { (model: LinearModel) throws in
                 do {
-                    try ModelFile.write(model, to: exportModel, format: ModelFileFormat(path: exportModel)!)
+                    try ModelFile.write(model, to: path, format: ModelFileFormat(path: path)!)
                 } catch {
                     log.error("cannot write the model: \(error)")
                     throw Exit.badInput
                 }
-            }
+            } }
+            return try CaseSolver(solver: GLPKSolver()).solve(c, options: solverOptions.options, progress: printer.report,
+                                                              exportModel: export)
         }
         do {
             try run.outputs(for: c).write(to: URL(fileURLWithPath: out))

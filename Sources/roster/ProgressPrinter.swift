@@ -3,27 +3,35 @@ import Foundation
 import LinearModel
 import Workforce
 
-/// Prints a solve's progress on standard error when it is a terminal: elapsed time,
-/// best objective, bound and gap, overwriting one line.
+/// Prints a solve's progress on standard error: at a terminal one line, overwritten, with the
+/// phase, elapsed time, best objective, bound and gap; otherwise (piped or redirected) one line
+/// per phase and per better roster, at most one every few seconds, so a log shows the solve moving.
 final class ProgressPrinter: @unchecked Sendable {
-    private let enabled: Bool
+    private let terminal: Bool
     private let label: String
     private var printed = false
+    private var lastPhase: String?
+    private var lastLine = -Double.infinity
 
-    init(label: String, enabled: Bool = isatty(STDERR_FILENO) == 1) {
-        self.enabled = enabled
+    init(label: String, terminal: Bool = isatty(STDERR_FILENO) == 1) {
+        self.terminal = terminal
         self.label = label
     }
 
     func report(_ progress: SolveProgress) -> ProgressAction {
-        guard enabled else { return .proceed }
         let best = progress.incumbent.map { String(format: "%.2f", $0) } ?? "-"
         let bound = progress.bestBound.map { String(format: "%.2f", $0) } ?? "-"
         let gap = progress.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
-        let line = String(format: "\r%6.1fs  %@ %@  bound %@  gap %@  nodes %d\u{1B}[K",
-                          progress.elapsed, label, best, bound, gap, progress.nodes)
-        FileHandle.standardError.write(Data(line.utf8))
-        printed = true
+        let phase = progress.phase.map { "\($0): " } ?? ""
+        let text = String(format: "%6.1fs  %@%@ %@  bound %@  gap %@", progress.elapsed, phase, label, best, bound, gap)
+        if terminal {
+            FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
+            printed = true
+        } else if progress.phase != lastPhase || (progress.newIncumbent && progress.elapsed - lastLine >= 5) {
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            lastLine = progress.elapsed
+        }
+        lastPhase = progress.phase
         return .proceed
     }
 

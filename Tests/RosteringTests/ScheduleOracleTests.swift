@@ -126,13 +126,16 @@ import Workforce
     func narrowedSearchNeverBreaksARule(configuration: Configuration) throws {
         let c = try CaseFiles.read(configuration.files)
         let rules = ScheduleRules(Candidates(c), person: 0)
-        let oracle = ScheduleOracle(rules, labelLimit: 1, beamWidth: 2)
+        let oracle = ScheduleOracle(rules, labelBudget: 1, beamWidth: 2, priceSteps: 3)
         let schedules = Self.allSchedules(c, rules)
         var random = SeededGenerator(seed: 11)
         for _ in 0..<10 {
-            let result = oracle.cheapest(Self.randomCosts(rules, &random))
+            let costs = Self.randomCosts(rules, &random)
+            let result = oracle.cheapest(costs)
+            let cheapest = schedules.filter(\.valid).map { oracle.cost(of: $0.choice, costs) }.min() ?? .infinity
+            #expect(result.bound <= cheapest + 1e-6, "\(configuration): the bound \(result.bound) is above the optimum \(cheapest)")
             switch result {
-            case .optimal(let found), .feasible(let found):
+            case .optimal(let found), .feasible(let found, _):
                 #expect(schedules.contains { $0.choice == found.choice && $0.valid }, "\(configuration)")
             case .infeasible: #expect(!schedules.contains { $0.valid }, "\(configuration)")
             case .unknown: break

@@ -29,7 +29,8 @@ public struct Candidates: Sendable {
     public let staffIndex: [String: Int]
     public let dayIndex: [Day: Int]
 
-    public init(_ c: Case) {
+    /// The candidates of `c`; with `keep`, only those it accepts (e.g. the shifts of one roster).
+    public init(_ c: Case, keeping keep: ((Candidate) -> Bool)? = nil) {
         self.case = c
         localityIndex = Dictionary(uniqueKeysWithValues: c.localities.enumerated().map { ($1.id, $0) })
         shiftIndex = Dictionary(uniqueKeysWithValues: c.shifts.enumerated().map { ($1.id, $0) })
@@ -66,6 +67,7 @@ public struct Candidates: Sendable {
                     for l in allowed {
                         if let place = pin?.localityID, place != c.localities[l].id { continue }
                         let candidate = Candidate(person: p, day: d, shift: s, locality: l)
+                        if let keep, !keep(candidate) { continue }
                         index[candidate] = all.count
                         byPersonDay[p][d].append(all.count)
                         all.append(candidate)

@@ -8,7 +8,12 @@ public enum Formulation {
 
     /// The model of `c` with `rules` (all of them by default).
     public static func build(_ c: Case, rules: [any RosterRule] = rules) -> RosterModel {
-        var roster = RosterModel(candidates: Candidates(c))
+        build(CaseIndex(Candidates(c)), rules: rules)
+    }
+
+    /// The model of an indexed case with `rules` (all of them by default).
+    public static func build(_ index: CaseIndex, rules: [any RosterRule] = rules) -> RosterModel {
+        var roster = RosterModel(index)
         for rule in rules { rule.apply(to: &roster) }
         return roster
     }

@@ -1,20 +1,13 @@
 import LinearModel
 import Workforce
 
-/// A key of demand.csv: (day, shift, locality, competency) by index.
-public struct DemandKey: Hashable, Sendable {
-    public var day: Int
-    public var shift: Int
-    public var locality: Int
-    public var competency: Int
-}
-
 /// The roster MIP under construction: the candidates, the columns created so far, and the model.
 ///
 /// Rules add rows and objective terms through it; columns shared by several rules (the shift
 /// columns `x`, the weekend columns) are created here once.
 public struct RosterModel: Sendable {
-    public let candidates: Candidates
+    /// The case by index: candidates and demand.
+    public let index: CaseIndex
     public var model: LinearModel
     /// `x[candidate]`: 1 when the candidate shift is worked (same order as ``Candidates/all``).
     public private(set) var shiftColumns: [Variable] = []
@@ -24,15 +17,16 @@ public struct RosterModel: Sendable {
     public internal(set) var careByDemand: [DemandKey: [Variable]] = [:]
     /// Whole agency shifts booked for a demand key.
     public internal(set) var agencyColumns: [DemandKey: Variable] = [:]
-    /// Candidates (indices into ``Candidates/all``) whose person holds the key's competency, by demand key.
-    public let holders: [DemandKey: [Int]]
     /// Weekend worked: `(person, week start) -> column`.
     private var weekendColumns: [WeekendKey: Variable] = [:]
-    public let competencyIndex: [String: Int]
+    public var candidates: Candidates { index.candidates }
+    public var competencyIndex: [String: Int] { index.competencyIndex }
     /// Demand rows by key.
-    public let demand: [DemandKey: Demand]
+    public var demand: [DemandKey: Demand] { index.demand }
     /// Demand keys in file order.
-    public let demandKeys: [DemandKey]
+    public var demandKeys: [DemandKey] { index.demandKeys }
+    /// Candidates (indices into ``Candidates/all``) whose person holds the key's competency, by demand key.
+    public var holders: [DemandKey: [Int]] { index.holders }
 
     public struct CareKey: Hashable, Sendable {
         public var candidate: Int
@@ -44,30 +38,10 @@ public struct RosterModel: Sendable {
         var week: Day
     }
 
-    init(candidates: Candidates) {
-        self.candidates = candidates
-        let c = candidates.case
+    init(_ index: CaseIndex) {
+        self.index = index
+        let candidates = index.candidates
         model = LinearModel(name: "roster")
-        competencyIndex = Dictionary(uniqueKeysWithValues: c.competencies.enumerated().map { ($1.id, $0) })
-        var demand: [DemandKey: Demand] = [:], keys: [DemandKey] = []
-        for row in c.demand {
-            guard let d = candidates.dayIndex[row.day], let s = candidates.shiftIndex[row.shiftID],
-                  let l = candidates.localityIndex[row.localityID], let k = competencyIndex[row.competencyID] else { continue }
-            let key = DemandKey(day: d, shift: s, locality: l, competency: k)
-            demand[key] = row
-            keys.append(key)
-        }
-        self.demand = demand
-        demandKeys = keys
-        var holders: [DemandKey: [Int]] = [:]
-        for (i, candidate) in candidates.all.enumerated() {
-            for competency in c.staff[candidate.person].competencies {
-                guard let k = competencyIndex[competency] else { continue }
-                let key = DemandKey(day: candidate.day, shift: candidate.shift, locality: candidate.locality, competency: k)
-                if demand[key] != nil { holders[key, default: []].append(i) }
-            }
-        }
-        self.holders = holders
         shiftColumns.reserveCapacity(candidates.all.count)
         for candidate in candidates.all {
             shiftColumns.append(model.addVariable(name("x", candidate), kind: .binary))

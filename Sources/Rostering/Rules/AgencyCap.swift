@@ -12,6 +12,6 @@ public struct AgencyCap: RosterRule {
         for key in r.demandKeys {
             if let column = r.agencyColumns[key] { hours.add(column, r.roster.shifts[key.shift].paidHours) }
         }
-        r.model.addConstraint("agency_hours", hours, .lessOrEqual(cap + 1e-9))
+        r.model.addConstraint("agency_hours", hours, .lessOrEqual(cap))
     }
 }

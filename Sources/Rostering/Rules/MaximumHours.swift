@@ -1,15 +1,18 @@
 import LinearModel
 import Workforce
 
-/// Paid hours (shift plus travel) over the horizon at most `max_hours x max(days, 7) / 7` (the spec
-/// allows 1e-6). Row `max_hours[person]`, left out when every shift the person could work fits.
+/// Paid hours (shift plus travel) over the horizon at most `max_hours x max(days, 7) / 7`. Row
+/// `max_hours[person]`, left out when every shift the person could work fits. The row's bound is the
+/// limit itself, not the limit plus the spec's 1e-6 allowance: with bounds offset by 1e-6, GLPK 5.0's
+/// simplex declared feasible models infeasible (a residual infeasibility of 5e-7 left after its
+/// perturbation); its own tolerances cover rounding.
 public struct MaximumHours: RosterRule {
     public let id = RuleID.maxHours
     public init() {}
     public func apply(to r: inout RosterModel) {
         let days = Double(r.roster.days.count)
         for (p, person) in r.roster.staff.enumerated() {
-            let upper = person.maxHours * max(days, 7) / 7 + 1e-6
+            let upper = person.maxHours * max(days, 7) / 7
             let hours = r.paidHours(p)
             guard hours.terms.reduce(0, { $0 + $1.coefficient }) > upper else { continue }
             r.model.addConstraint(r.name("max_hours", [person.id]), hours, .lessOrEqual(upper))

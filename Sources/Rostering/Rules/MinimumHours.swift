@@ -1,15 +1,16 @@
 import LinearModel
 import Workforce
 
-/// Paid hours (shift plus travel) over the horizon at least `min_hours x days / 7` (the spec allows
-/// 1e-6). Row `min_hours[person]`, for people with a minimum.
+/// Paid hours (shift plus travel) over the horizon at least `min_hours x days / 7`. Row
+/// `min_hours[person]`, for people with a minimum. The bound is the limit itself (see ``MaximumHours``
+/// for why not the spec's 1e-6 allowance).
 public struct MinimumHours: RosterRule {
     public let id = RuleID.minHours
     public init() {}
     public func apply(to r: inout RosterModel) {
         let days = Double(r.roster.days.count)
         for (p, person) in r.roster.staff.enumerated() {
-            let lower = person.minHours * days / 7 - 1e-6
+            let lower = person.minHours * days / 7
             guard lower > 0 else { continue }
             r.model.addConstraint(r.name("min_hours", [person.id]), r.paidHours(p), .greaterOrEqual(lower))
         }

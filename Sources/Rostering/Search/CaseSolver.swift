@@ -25,23 +25,25 @@ public struct CaseRun: Sendable {
     }
 }
 
-/// Rosters a case end to end: pins checked, model built, a first roster built person by person
-/// (which also proves which people, if any, have no schedule), improved, roster read back and
-/// evaluated.
+/// Rosters a case end to end: pins checked, a first roster built person by person (which also
+/// proves which people, if any, have no schedule), improved, and evaluated.
 ///
-/// Time: with a time limit, the first roster's improvement passes take at most a quarter of it,
-/// re-solving parts of the roster (``NeighbourhoodSearch``) 70% of what is left, and the whole
-/// model, offered the roster as its start, the rest.
+/// Cases whose model is small enough (``compactModelLimit`` candidate shifts) are improved with the
+/// model as well: parts of the roster re-solved (``NeighbourhoodSearch``) for 70% of the time left
+/// after the first roster, then the whole model, offered the roster as its start, for the rest.
+/// Larger cases keep improving person by person until the time limit.
 public struct CaseSolver {
     public let solver: any Solver
+    /// Most candidate shifts for which the whole model is built and searched.
+    public var compactModelLimit = 60_000
 
     public init(solver: any Solver) { self.solver = solver }
 
-    /// - Parameter modelReady: called with the model once it is built, before solving (e.g. to export it).
+    /// - Parameter exportModel: called with the whole model (built for it whatever the case's size).
     /// - Throws: ``CaseError`` when a pin breaks a hard rule; the solver's errors when the call fails;
-    ///   whatever `modelReady` throws.
+    ///   whatever `exportModel` throws.
     public func solve(_ c: Case, options: SolveOptions, progress: ((SolveProgress) -> ProgressAction)? = nil,
-                      modelReady: (LinearModel) throws -> Void = { _ in }) throws -> CaseRun {
+                      exportModel: ((LinearModel) throws -> Void)? = nil) throws -> CaseRun {
         let pinIssues = PinCheck.issues(c)
         if !pinIssues.isEmpty { throw CaseError(issues: pinIssues) }
         let clock = ContinuousClock(), started = clock.now
@@ -52,64 +54,83 @@ public struct CaseSolver {
                 return started.advanced(by: .seconds(now + share * max(0, limit - now)))
             }
         }
-        let built = Formulation.build(c)
-        try modelReady(built.model)
-        var run = CaseRun(status: .infeasible, seconds: 0, explanations: [], columns: built.model.columns.count,
-                          rows: built.model.rows.count)
-        // Progress is reported from the start of the run, whatever phase it is in.
-        let progress = progress.map { report in { (step: SolveProgress) -> ProgressAction in
-            var step = step
-            step.elapsed = secondsSince(started)
-            return report(step)
-        } }
-        let timeLimit = options.timeLimit
-        var options = options
-        if options.startingSolution == nil {
-            switch FirstRoster(built).build(deadline: instant(after: 0.25)) {
-            case .noSchedule(let people):
-                run.explanations = Explanation(c).explain(people: people)
-                run.seconds = secondsSince(started)
-                return run
-            case .undecided(let people):
-                run.explanations = ["the schedules of " + people.prefix(8).map { c.staff[$0].id }.joined(separator: ", ")
-                    + (people.count > 8 ? " and \(people.count - 8) more" : "") + " could not be settled in time"]
-            case .roster(let worked):
-                let left = options.timeLimit.map { $0 - secondsSince(started) }
-                if let start = try RosterCompletion.values(built, worked: worked, solver: solver, timeLimit: left) {
-                    run.firstRosterSeconds = secondsSince(started)
-                    _ = progress?(SolveProgress(elapsed: 0, incumbent: built.model.objectiveValue(start), bestBound: nil,
-                                                nodes: 0, newIncumbent: true))
-                    options.startingSolution = try NeighbourhoodSearch(solver: solver).improve(
-                        built, start: start, deadline: instant(after: 0.7), progress: progress)
-                }
-            }
+        func timeLeft() -> Double? { options.timeLimit.map { max(0, $0 - secondsSince(started)) } }
+        // Progress is reported from the start of the run, with the phase it is in.
+        func reporter(_ phase: String) -> ((SolveProgress) -> ProgressAction)? {
+            progress.map { report in { (step: SolveProgress) -> ProgressAction in
+                var step = step
+                step.elapsed = secondsSince(started)
+                step.phase = step.phase ?? phase
+                return report(step)
+            } }
         }
-        if let limit = options.timeLimit { options.timeLimit = max(0, limit - secondsSince(started)) }
-        var result = try solver.solve(built.model, options: options, progress: progress, log: nil)
-        if let start = options.startingSolution {
-            let known = built.model.objectiveValue(start)
-            if result.values == nil || (result.objective ?? .infinity) > known {
-                // The whole model found nothing better in time (or wrongly concluded there is no
-                // roster, which a known roster disproves): the roster found so far stands.
-                result.values = start
-                result.objective = known
-                result.status = .feasible
-                if let bound = result.bestBound, bound > known { result.bestBound = nil }
-            }
-        }
-        run.seconds = secondsSince(started)
-        if let values = result.values {
-            let roster = built.roster(from: values)
+        _ = reporter("first roster")?(SolveProgress(elapsed: 0, incumbent: nil, bestBound: nil, nodes: 0, newIncumbent: false))
+        let index = CaseIndex(Candidates(c))
+        let built = exportModel != nil || index.candidates.all.count <= compactModelLimit ? Formulation.build(index) : nil
+        if let exportModel, let built { try exportModel(built.model) }
+        var run = CaseRun(status: .infeasible, seconds: 0, explanations: [], columns: built?.model.columns.count ?? 0,
+                          rows: built?.model.rows.count ?? 0)
+        func finish(_ roster: Roster, _ status: RunStatus, bound: Double?) -> CaseRun {
             run.roster = roster
             run.evaluation = Evaluator(c).evaluate(roster)
-            run.status = result.status == .optimal ? .optimal : .feasible
-            run.bestBound = result.bestBound
-            run.explanations = []
+            run.status = status
+            run.bestBound = bound
+            run.seconds = secondsSince(started)
             return run
         }
+
+        let first = FirstRoster(index).build(deadline: built == nil ? instant(after: 0.95) : instant(after: 0.25))
+        let worked: Set<Int>
+        switch first {
+        case .noSchedule(let people):
+            run.explanations = Explanation(c).explain(people: people)
+            run.seconds = secondsSince(started)
+            return run
+        case .undecided(let people):
+            run.status = .timeLimitNoSolution
+            run.explanations = ["the schedules of " + people.prefix(8).map { c.staff[$0].id }.joined(separator: ", ")
+                + (people.count > 8 ? " and \(people.count - 8) more" : "")
+                + " could not be settled within the time limit; try a longer --time-limit"]
+            run.seconds = secondsSince(started)
+            return run
+        case .roster(let roster): worked = roster
+        }
+        guard let built else {
+            guard let roster = try RosterCompletion.roster(index, worked: worked, solver: solver, timeLimit: timeLeft()) else {
+                return noCompletion(&run, secondsSince(started))
+            }
+            run.firstRosterSeconds = secondsSince(started)
+            return finish(roster, .feasible, bound: nil)
+        }
+        guard let start = try RosterCompletion.values(built, worked: worked, solver: solver, timeLimit: timeLeft()) else {
+            return noCompletion(&run, secondsSince(started))
+        }
+        run.firstRosterSeconds = secondsSince(started)
+        _ = reporter("first roster")?(SolveProgress(elapsed: 0, incumbent: built.model.objectiveValue(start), bestBound: nil,
+                                                    nodes: 0, newIncumbent: true))
+        var options = options
+        options.startingSolution = try NeighbourhoodSearch(solver: solver).improve(
+            built, start: start, deadline: instant(after: 0.7), progress: reporter("re-solving parts"))
+        options.timeLimit = timeLeft()
+        var result = try solver.solve(built.model, options: options, progress: reporter("whole model"), log: nil)
+        let improved = options.startingSolution!, known = built.model.objectiveValue(improved)
+        if result.values == nil || (result.objective ?? .infinity) > known {
+            // The whole model found nothing better in time (or wrongly concluded there is no roster,
+            // which a known roster disproves): the roster found so far stands.
+            result.values = improved
+            result.status = .feasible
+            if let bound = result.bestBound, bound > known { result.bestBound = nil }
+        }
+        return finish(built.roster(from: result.values!), result.status == .optimal ? .optimal : .feasible,
+                      bound: result.bestBound)
+    }
+
+    /// The first roster keeps every hard rule, so completing it can only fail for lack of time.
+    private func noCompletion(_ run: inout CaseRun, _ elapsed: Double) -> CaseRun {
         run.status = .timeLimitNoSolution
-        run.explanations.append("no roster was found within the time limit of \(timeLimit.map { "\($0) s" } ?? "the solve"); "
-            + "try a longer --time-limit (the model has \(run.columns) columns and \(run.rows) rows)")
+        run.explanations = ["a roster was found, but its care split and agency shifts could not be completed within the "
+            + "time limit; try a longer --time-limit"]
+        run.seconds = elapsed
         return run
     }
 }

@@ -4,7 +4,7 @@ import Workforce
 /// more shift would be worth there: the priced rules that link people (unmet hours, heads short of
 /// `min_staff`, heads above `max_staff`) seen from one person while everyone else stays put.
 struct CoverageLedger {
-    let model: RosterModel
+    let index: CaseIndex
     /// Own staff on each demand row's shift who hold its competency.
     private(set) var heads: [DemandKey: Int] = [:]
     /// Care hours given to each demand row.
@@ -14,32 +14,22 @@ struct CoverageLedger {
     /// What an hour of uncovered demand costs: the unmet-hour penalty, or agency cover when cheaper.
     let hourValue: Double
 
-    init(_ model: RosterModel) {
-        self.model = model
-        let s = model.roster.settings
+    init(_ index: CaseIndex) {
+        self.index = index
+        let s = index.case.settings
         hourValue = s.agencyHourlyCost > 0 && (s.agencyMaxHours ?? 1) > 0
             ? min(s.unmetHourPenalty, s.agencyHourlyCost) : s.unmetHourPenalty
-    }
-
-    /// Demand keys a candidate's shift meets, with the competency held.
-    func keys(_ i: Int) -> [DemandKey] {
-        let candidate = model.candidates.all[i]
-        return model.roster.staff[candidate.person].competencies.compactMap { competency in
-            guard let k = model.competencyIndex[competency] else { return nil }
-            let key = DemandKey(day: candidate.day, shift: candidate.shift, locality: candidate.locality, competency: k)
-            return model.demand[key] == nil ? nil : key
-        }
     }
 
     /// What working candidate `i` changes in the priced linking rules (negative = it helps),
     /// with everyone else's shifts as recorded.
     func value(of i: Int) -> Double {
-        let keys = keys(i)
+        let keys = index.keysMet[i]
         guard !keys.isEmpty else { return 0 }
-        let paid = model.roster.shifts[model.candidates.all[i].shift].paidHours
+        let paid = index.case.shifts[index.candidates.all[i].shift].paidHours
         var change = 0.0, open = 0.0
         for key in keys {
-            let demand = model.demand[key]!
+            let demand = index.demand[key]!
             let count = heads[key] ?? 0
             if count < demand.minStaff { change -= demand.underWeight }
             if let most = demand.maxStaff, count >= most { change += demand.overWeight }
@@ -51,11 +41,11 @@ struct CoverageLedger {
     /// Records candidate `i` as worked: one more head where its person holds the competency, and
     /// its care hours given to the rows with the most hours still open.
     mutating func add(_ i: Int) {
-        let keys = keys(i)
+        let keys = index.keysMet[i]
         guard !keys.isEmpty else { return }
-        var left = model.roster.shifts[model.candidates.all[i].shift].paidHours
+        var left = index.case.shifts[index.candidates.all[i].shift].paidHours
         var split: [(key: DemandKey, hours: Double)] = []
-        let open = keys.map { ($0, max(0, model.demand[$0]!.hours - (care[$0] ?? 0))) }.sorted { $0.1 > $1.1 }
+        let open = keys.map { ($0, max(0, index.demand[$0]!.hours - (care[$0] ?? 0))) }.sorted { $0.1 > $1.1 }
         for (key, hours) in open where left > 0 && hours > 0 {
             let share = min(left, hours)
             care[key, default: 0] += share
@@ -68,7 +58,7 @@ struct CoverageLedger {
 
     /// Takes back what `add(i)` recorded.
     mutating func remove(_ i: Int) {
-        for key in keys(i) { heads[key, default: 0] -= 1 }
+        for key in index.keysMet[i] { heads[key, default: 0] -= 1 }
         for (key, hours) in given.removeValue(forKey: i) ?? [] { care[key, default: 0] -= hours }
     }
 }

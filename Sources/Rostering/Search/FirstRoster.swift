@@ -10,13 +10,13 @@ import Workforce
 /// cost never rises) until a pass changes nobody or the deadline comes. Every roster along the way
 /// keeps every hard rule.
 public struct FirstRoster: Sendable {
-    public let model: RosterModel
+    public let index: CaseIndex
     /// Each person's rules, by person index.
     public let rules: [ScheduleRules]
 
-    public init(_ model: RosterModel) {
-        self.model = model
-        rules = model.roster.staff.indices.map { ScheduleRules(model.candidates, person: $0) }
+    public init(_ index: CaseIndex) {
+        self.index = index
+        rules = index.case.staff.indices.map { ScheduleRules(index.candidates, person: $0) }
     }
 
     /// How building the first roster ended.
@@ -31,13 +31,13 @@ public struct FirstRoster: Sendable {
 
     /// Builds the roster; passes of improvement run until `deadline` (none after the first without one).
     public func build(deadline: ContinuousClock.Instant?, improvementPasses: Int = 20) -> Outcome {
-        let c = model.roster
+        let c = index.case
         let order = c.staff.indices.sorted { a, b in
             let x = rules[a].options.reduce(0) { $0 + $1.count }, y = rules[b].options.reduce(0) { $0 + $1.count }
             return (x, a) < (y, b)
         }
-        let own = rules.map { ScheduleCosts(ownCostsOf: $0, in: model) }
-        var ledger = CoverageLedger(model)
+        let own = rules.map { ScheduleCosts(ownCostsOf: $0, in: index.candidates) }
+        var ledger = CoverageLedger(index)
         var schedules = [PersonSchedule?](repeating: nil, count: c.staff.count)
         var proven: [Int] = [], undecided: [Int] = []
         func expired() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
@@ -47,7 +47,7 @@ public struct FirstRoster: Sendable {
             for (d, options) in rules[p].options.enumerated() {
                 for (o, i) in options.enumerated() { costs.shift[d][o] += ledger.value(of: i) }
             }
-            return ScheduleOracle(rules[p]).cheapest(costs, incumbent: schedules[p])
+            return ScheduleOracle(rules[p]).cheapest(costs, incumbent: schedules[p], effort: .quick)
         }
         func record(_ p: Int, _ schedule: PersonSchedule, adding: Bool) {
             for (d, option) in schedule.choice.enumerated() {
@@ -62,7 +62,7 @@ public struct FirstRoster: Sendable {
                 continue
             }
             switch schedule(p) {
-            case .optimal(let found), .feasible(let found):
+            case .optimal(let found), .feasible(let found, _):
                 schedules[p] = found
                 record(p, found, adding: true)
             case .infeasible: proven.append(p)

@@ -5,8 +5,8 @@ extension ScheduleCosts {
     /// from home, broken preferences, changes against the baseline, and overtime pay (contracted pay
     /// is the same whatever the schedule, so it is left out). Linking rules (cover, staffing,
     /// fairness, agency) are not here: callers add what a shift is worth to them.
-    public init(ownCostsOf rules: ScheduleRules, in model: RosterModel) {
-        let c = model.roster, candidates = model.candidates, p = rules.person, person = c.staff[p]
+    public init(ownCostsOf rules: ScheduleRules, in candidates: Candidates) {
+        let c = candidates.case, p = rules.person, person = c.staff[p]
         var shift = rules.options.map { $0.map { i -> Double in
             candidates.travel[p][candidates.all[i].locality]?.cost ?? 0
         } }

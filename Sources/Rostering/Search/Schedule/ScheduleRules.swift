@@ -27,8 +27,11 @@ public struct ScheduleRules: Sendable {
     let slot: [[Int]]
     /// Most times each limited shift may be worked.
     let slotLimits: [Int]
-    /// For each option, its rest class: the shift and when the journey home ends (see ``conflicts``).
+    /// For each option, its rest class (options that forbid the same later shifts share one), or -1
+    /// when it forbids nothing later (see ``conflicts``).
     let tailClass: [[Int]]
+    /// The number of rest classes.
+    let classCount: Int
     /// `conflicts[k - 1][tail][day][option]` = true when working `option` on `day` is forbidden k days
     /// after a shift of rest class `tail` (rest too short, or a forbidden sequence when k is 1).
     let conflicts: [[[[Bool]]]]
@@ -36,6 +39,8 @@ public struct ScheduleRules: Sendable {
     let reach: Int
     /// The rules kept.
     public let rules: Set<RuleID>
+    /// Every state a partial schedule can be in after each day, and the choices between them.
+    private(set) var graph: ScheduleGraph
 
     /// Units of paid hours: 1e-7 h, so sums are exact and the spec's 1e-6 h allowance is 10 units.
     public static let unitsPerHour = 10_000_000.0
@@ -84,9 +89,9 @@ public struct ScheduleRules: Sendable {
         // Rest classes: options that end (journey home included) at the same minute of their day
         // with the same shift behave alike for everything that follows.
         var classes: [[Int]: Int] = [:], classShift: [Int] = [], classEnd: [Double] = []
-        var tailClass: [[Int]] = []
+        var rawClass: [[Int]] = []
         for (d, day) in options.enumerated() {
-            tailClass.append(day.map { i in
+            rawClass.append(day.map { i in
                 let candidate = candidates.all[i]
                 let end = candidates.span(candidate).end - Double(d * 1440)
                 let key = [candidate.shift, Int((end * 1000).rounded())]
@@ -97,7 +102,6 @@ public struct ScheduleRules: Sendable {
                 return classShift.count - 1
             })
         }
-        self.tailClass = tailClass
         let minimumRest = rules.contains(.rest) ? c.settings.minRestHours * 60 : -Double.infinity
         let forbidden = rules.contains(.forbiddenSequence) ? c.forbiddenSequences : []
         let latestEnd = classEnd.max() ?? 0
@@ -109,10 +113,9 @@ public struct ScheduleRules: Sendable {
             // A shift k days later starts at k * 1440 + its start; it conflicts while that is too soon.
             reach = max(reach, Int(((latestEnd + minimumRest - earliestStart) / 1440).rounded(.up)))
         }
-        reach = min(reach, dayCount)
-        self.reach = reach
-        conflicts = (0..<reach).map { k in
-            (0..<classShift.count).map { tail in
+        reach = max(0, min(reach, dayCount))
+        let rawConflicts: [[[[Bool]]]] = (0..<classShift.count).map { tail in
+            (0..<reach).map { k in
                 options.enumerated().map { d, day in
                     day.map { i in
                         let candidate = candidates.all[i]
@@ -123,5 +126,24 @@ public struct ScheduleRules: Sendable {
                 }
             }
         }
+        // Classes that forbid exactly the same later shifts are one class: fewer states to search.
+        var merged: [[[[Bool]]]: Int] = [:], classOf: [Int] = [], conflictsByClass: [[[[Bool]]]] = []
+        for signature in rawConflicts {
+            if let known = merged[signature] {
+                classOf.append(known)
+            } else {
+                merged[signature] = conflictsByClass.count
+                classOf.append(conflictsByClass.count)
+                conflictsByClass.append(signature)
+            }
+        }
+        // A class that forbids nothing needs no memory at all.
+        let remembered = conflictsByClass.map { $0.contains { $0.contains { $0.contains(true) } } }
+        self.reach = remembered.contains(true) ? reach : 0
+        tailClass = rawClass.map { $0.map { remembered[classOf[$0]] ? classOf[$0] : -1 } }
+        conflicts = (0..<self.reach).map { k in conflictsByClass.map { $0[k] } }
+        classCount = conflictsByClass.count
+        graph = ScheduleGraph()
+        graph = ScheduleGraph(self)
     }
 }

@@ -1,0 +1,283 @@
+/// Labelling over a person's ``ScheduleGraph``: a label is a partial schedule up to a day, in one
+/// of the graph's states, with its resources (paid hours, weekends worked, counts of limited
+/// shifts). Of two labels in one state, one that costs no more and leaves every future open to the
+/// other is kept alone (dominance). A label is dropped when it cannot reach the minimum hours or stay
+/// under the maximum, or when its lower bound (its cost, its priced resources and the relaxation's
+/// completion value) cannot beat the best schedule known. Exact when no label is dropped otherwise;
+/// `beam` keeps only that many labels per day, those with the best bounds.
+struct ScheduleLabelling {
+    let relaxation: ScheduleRelaxation
+    let prices: ResourcePrices
+    /// `toGo[level][state]` of the relaxation at `prices`.
+    let toGo: [[Double]]
+
+    private var rules: ScheduleRules { relaxation.rules }
+
+    /// The labels of one level, as parallel arrays.
+    private struct Labels {
+        var state: [Int32] = []
+        var cost: [Double] = []
+        var bound: [Double] = []
+        var units: [Int64] = []
+        var weekends: [Int32] = []
+        var counts: [UInt16] = []
+        var parent: [Int32] = []
+        var option: [Int16] = []
+        var alive: [Bool] = []
+        var aliveCount = 0
+    }
+
+    /// The cheapest schedule under the relaxation's costs that beats `bound`, if any; `complete` is
+    /// false when labels were dropped by the beam or the exact search gave up after `labelBudget` labels.
+    func run(beam: Int?, labelBudget: Int, bound: Double) -> (best: PersonSchedule?, complete: Bool) {
+        let graph = rules.graph, costs = relaxation.costs
+        let days = graph.days, slots = rules.slotLimits.count
+        let unitsPerHour = ScheduleRules.unitsPerHour
+        let overtimePerUnit = max(0, costs.overtimeRate) / unitsPerHour
+        let constant = relaxation.constant(prices)
+        let hourPrice = prices.aboveMaximum - prices.belowMinimum + relaxation.linearOvertime
+        var complete = true, made = 0
+        var history: [Labels] = []
+        var previous = Labels()
+        previous.state = [0]
+        previous.cost = [0]
+        previous.bound = [toGo[0][0] + constant]
+        previous.units = [0]
+        previous.weekends = [0]
+        previous.counts = Array(repeating: 0, count: slots)
+        previous.parent = [-1]
+        previous.option = [-1]
+        previous.alive = [true]
+        previous.aliveCount = 1
+        if !graph.hasPath || previous.bound[0] >= bound - 1e-9 { return (nil, true) }
+        var counts = Array(repeating: UInt16(0), count: max(slots, 1))
+        let pace = self.pace
+        // Weekends left limit the hours still possible: known exactly when the minimum hours and the
+        // weekend limit both bind.
+        let weekendLimit = rules.minUnits > 0 ? rules.maxWeekends : nil
+        let mostByWeekends = weekendLimit.map { graph.mostUnitsToGo(rules, weekendLimit: $0) }
+
+        for level in 0..<days {
+            var current = Labels()
+            var lists = [[Int32]](repeating: [], count: beam == nil ? graph.states[level + 1].count : 0)
+            var twins: [Int: [Int32]] = [:]
+            let edgeTo = graph.edgeTo[level], edgeOption = graph.edgeOption[level], edgeWeekend = graph.edgeWeekend[level]
+            let most = graph.mostUnitsToGo[level + 1], fewest = graph.fewestUnitsToGo[level + 1]
+            let completion = toGo[level + 1]
+            for from in previous.state.indices where previous.alive[from] {
+                let baseCost = previous.cost[from], baseUnits = previous.units[from], baseWeekends = previous.weekends[from]
+                for edge in graph.edges(level: level, state: Int(previous.state[from])) {
+                    let target = Int(edgeTo[edge]), option = Int(edgeOption[edge])
+                    var cost = baseCost, units = baseUnits, weekends = baseWeekends, priced = 0.0
+                    for s in 0..<slots { counts[s] = previous.counts[from * slots + s] }
+                    if option >= 0 {
+                        cost += costs.shift[level][option]
+                        let added = rules.units[level][option]
+                        units += added
+                        priced += hourPrice * Double(added) / unitsPerHour
+                        let slot = rules.slot[level][option]
+                        if slot >= 0 {
+                            if Int(counts[slot]) + 1 > rules.slotLimits[slot] { continue }
+                            counts[slot] += 1
+                            priced += prices.slots[slot]
+                        }
+                        if edgeWeekend[edge] {
+                            weekends += 1
+                            if let limit = rules.maxWeekends, Int(weekends) > limit { continue }
+                            priced += prices.weekends
+                        }
+                    } else {
+                        cost += costs.dayOff[level]
+                    }
+                    if units + most[target] < rules.minUnits || units + fewest[target] > rules.maxUnits { continue }
+                    if let mostByWeekends, let limit = weekendLimit {
+                        let reachable = mostByWeekends[level + 1][target * (limit + 1) + limit - Int(weekends)]
+                        if reachable == Int64.min || units + reachable < rules.minUnits { continue }
+                    }
+                    // Bound: cost so far, resources priced so far and the cheapest priced completion.
+                    let lower = previous.bound[from] - toGo[level][Int(previous.state[from])] + (cost - baseCost) + priced
+                        + completion[target]
+                    if lower >= bound - 1e-9 { continue }
+                    // The narrowed search only merges labels equal in state and resources (keeping the
+                    // cheaper); the exact search drops every dominated label.
+                    let list = beam == nil ? lists[target] : []
+                    var insertAt = list.count, dominated = false
+                    var signature = 0
+                    if beam != nil {
+                        var hasher = Hasher()
+                        hasher.combine(target)
+                        hasher.combine(units)
+                        hasher.combine(weekends)
+                        for s in 0..<slots { hasher.combine(counts[s]) }
+                        signature = hasher.finalize()
+                        if let twin = twins[signature]?.first(where: {
+                            same(current, Int($0), target: target, units: units, weekends: weekends, counts: counts, slots: slots)
+                        }) {
+                            let other = Int(twin)
+                            if current.cost[other] <= cost + 1e-9 { continue }
+                            current.alive[other] = false
+                            current.aliveCount -= 1
+                        }
+                    } else {
+                        for (position, index) in list.enumerated() {
+                            let other = Int(index)
+                            if current.cost[other] > cost + 1e-9 {
+                                insertAt = position
+                                break
+                            }
+                            if dominates(current, other, cost: cost, units: units, weekends: weekends, counts: counts,
+                                         slots: slots, overtimePerUnit: overtimePerUnit, most: most[target]) {
+                                dominated = true
+                                break
+                            }
+                        }
+                    }
+                    if dominated { continue }
+                    let index = Int32(current.cost.count)
+                    current.state.append(Int32(target))
+                    current.cost.append(cost)
+                    current.bound.append(lower)
+                    current.units.append(units)
+                    current.weekends.append(weekends)
+                    for s in 0..<slots { current.counts.append(counts[s]) }
+                    current.parent.append(Int32(from))
+                    current.option.append(Int16(option))
+                    current.alive.append(true)
+                    current.aliveCount += 1
+                    if beam != nil {
+                        twins[signature, default: []].append(index)
+                        continue
+                    }
+                    var kept = Array(list[..<insertAt])
+                    kept.append(index)
+                    for other in list[insertAt...] {
+                        if dominatedBy(current, Int(index), Int(other), slots: slots, overtimePerUnit: overtimePerUnit,
+                                       most: most[target]) {
+                            current.alive[Int(other)] = false
+                            current.aliveCount -= 1
+                        } else {
+                            kept.append(other)
+                        }
+                    }
+                    lists[target] = kept
+                }
+            }
+            made += current.state.count
+            if beam == nil && made > labelBudget { return (nil, false) }
+            if let beam, current.aliveCount > beam {
+                complete = false
+                let rank = current.state.indices.map { index -> Double in
+                    guard current.alive[index] else { return .infinity }
+                    return current.bound[index] + pace.weight * pace.behind(level, rules, current.units[index], current.weekends[index],
+                                                                             current.counts[(index * slots)..<((index + 1) * slots)])
+                }
+                let order = current.state.indices.filter { current.alive[$0] }.sorted { rank[$0] < rank[$1] }
+                for index in order[beam...] { current.alive[index] = false }
+                current.aliveCount = beam
+            }
+            history.append(previous)
+            previous = current
+            if current.aliveCount == 0 { return (nil, complete) }
+        }
+        history.append(previous)
+        var bestIndex = -1, bestCost = bound
+        for index in previous.state.indices where previous.alive[index] {
+            let total = previous.cost[index] + overtimePerUnit * max(0, Double(previous.units[index]) - costs.overtimeFrom * unitsPerHour)
+            if total < bestCost - 1e-9 {
+                bestCost = total
+                bestIndex = index
+            }
+        }
+        guard bestIndex >= 0 else { return (nil, complete) }
+        var choice = [Int?](repeating: nil, count: days), index = bestIndex
+        for level in stride(from: days - 1, through: 0, by: -1) {
+            let labels = history[level + 1]
+            let option = Int(labels.option[index])
+            choice[level] = option >= 0 ? option : nil
+            index = Int(labels.parent[index])
+        }
+        return (PersonSchedule(choice: choice, cost: bestCost), complete)
+    }
+
+    /// How far a label strays from an even pace through the horizon: paid hours away from the
+    /// middle of the minimum and maximum spread over the days that can be worked so far (when both
+    /// are set; beyond the one that is set otherwise), and limited shifts and weekends used ahead of
+    /// their share. The narrowed search prefers labels on pace, so that it reaches the end of a long
+    /// horizon with every limit kept.
+    private struct Pace {
+        var share: [Double]
+        var low: Double?, high: Double?
+        var weight: Double
+
+        func behind(_ level: Int, _ rules: ScheduleRules, _ units: Int64, _ weekends: Int32,
+                    _ counts: ArraySlice<UInt16>) -> Double {
+            let hours = Double(units) / ScheduleRules.unitsPerHour, share = self.share[level]
+            var stray = 0.0
+            switch (low, high) {
+            case let (low?, high?): stray = abs(hours - (low + high) / 2 * share)
+            case let (low?, nil): stray = max(0, low * share - hours)
+            case let (nil, high?): stray = max(0, hours - high * share)
+            case (nil, nil): break
+            }
+            for (slot, count) in counts.enumerated() {
+                stray += 8 * max(0, Double(count) - Double(rules.slotLimits[slot]) * share)
+            }
+            if let most = rules.maxWeekends { stray += 8 * max(0, Double(weekends) - Double(most) * share) }
+            return stray
+        }
+    }
+
+    private var pace: Pace {
+        let open = rules.options.map { $0.isEmpty ? 0.0 : 1.0 }
+        let total = max(1, open.reduce(0, +))
+        var done = 0.0, share: [Double] = []
+        for value in open {
+            done += value
+            share.append(done / total)
+        }
+        // The pace counts as much as what an hour's choice typically costs (1 when nothing costs).
+        let costs = relaxation.costs.shift.flatMap { $0 }.map(abs)
+        let typical = costs.isEmpty ? 0 : costs.reduce(0, +) / Double(costs.count)
+        return Pace(share: share,
+                    low: rules.minUnits == .min ? nil : Double(rules.minUnits) / ScheduleRules.unitsPerHour,
+                    high: rules.maxUnits == .max ? nil : Double(rules.maxUnits) / ScheduleRules.unitsPerHour,
+                    weight: max(1, typical / 8))
+    }
+
+    /// Whether label `other` is in the same state with the same resources.
+    @inline(__always)
+    private func same(_ labels: Labels, _ other: Int, target: Int, units: Int64, weekends: Int32, counts: [UInt16],
+                      slots: Int) -> Bool {
+        guard Int(labels.state[other]) == target, labels.units[other] == units, labels.weekends[other] == weekends,
+              labels.alive[other] else { return false }
+        for s in 0..<slots where labels.counts[other * slots + s] != counts[s] { return false }
+        return true
+    }
+
+    /// Whether existing label `other` dominates a new label with these values (same state).
+    @inline(__always)
+    private func dominates(_ labels: Labels, _ other: Int, cost: Double, units: Int64, weekends: Int32,
+                           counts: [UInt16], slots: Int, overtimePerUnit: Double, most: Int64) -> Bool {
+        let otherUnits = labels.units[other]
+        let extra = otherUnits > units ? overtimePerUnit * Double(otherUnits - units) : 0
+        guard labels.cost[other] + extra <= cost + 1e-9, labels.weekends[other] <= weekends else { return false }
+        guard otherUnits >= units || otherUnits >= rules.minUnits else { return false }
+        guard otherUnits <= units || otherUnits + most <= rules.maxUnits else { return false }
+        for s in 0..<slots where labels.counts[other * slots + s] > counts[s] { return false }
+        return true
+    }
+
+    /// Whether label `new` dominates label `other` (same state).
+    @inline(__always)
+    private func dominatedBy(_ labels: Labels, _ new: Int, _ other: Int, slots: Int, overtimePerUnit: Double,
+                             most: Int64) -> Bool {
+        let newUnits = labels.units[new], otherUnits = labels.units[other]
+        let extra = newUnits > otherUnits ? overtimePerUnit * Double(newUnits - otherUnits) : 0
+        guard labels.cost[new] + extra <= labels.cost[other] + 1e-9, labels.weekends[new] <= labels.weekends[other]
+        else { return false }
+        guard newUnits >= otherUnits || newUnits >= rules.minUnits else { return false }
+        guard newUnits <= otherUnits || newUnits + most <= rules.maxUnits else { return false }
+        for s in 0..<slots where labels.counts[new * slots + s] > labels.counts[other * slots + s] { return false }
+        return true
+    }
+}
