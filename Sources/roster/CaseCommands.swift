@@ -46,6 +46,9 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Also write the model to this file (.mps or .lp) for another solver.")
     var exportModel: String?
 
+    /// Seconds of a time limit kept for evaluating the roster and writing the outputs.
+    static func reserve(_ limit: Double) -> Double { min(0.3 + 0.01 * limit, 0.1 * limit) }
+
     func validate() throws {
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
             throw ValidationError("--export-model: the extension must be .mps or .lp")
@@ -53,8 +56,16 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        let started = ContinuousClock.now
         let c = try loadCase(caseFolder)
         let printer = ProgressPrinter(label: "objective")
+        var options = solverOptions.options
+        if let limit = options.timeLimit {
+            // The limit covers the whole run: reading the case before, evaluating and writing after.
+            let spent = ContinuousClock.now - started
+            let read = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+            options.timeLimit = max(0, limit - read - Self.reserve(limit))
+        }
         let run = try solving(printer) {
             let export = exportModel.map { path in { (model: LinearModel) throws in
                 do {
@@ -64,7 +75,7 @@ struct Solve: ParsableCommand {
                     throw Exit.badInput
                 }
             } }
-            return try CaseSolver(solver: GLPKSolver()).solve(c, options: solverOptions.options, progress: printer.report,
+            return try CaseSolver(solver: GLPKSolver()).solve(c, options: options, progress: printer.report,
                                                               exportModel: export)
         }
         do {

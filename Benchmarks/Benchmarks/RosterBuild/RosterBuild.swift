@@ -26,13 +26,22 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("build model, generated 1000-staff 4-week case") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(Formulation.build(c)) }
     }
-    Benchmark("first feasible roster, generated 1000-staff 4-week case",
+    Benchmark("first roster (every hard rule kept), generated 1000-staff 4-week case",
               configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(300), maxIterations: 1)) { benchmark in
         for _ in benchmark.scaledIterations {
-            let built = Formulation.build(c)
-            let start = try StartingRoster.values(built, choice: StartingRoster.greedy(built), solver: GLPKSolver(), timeLimit: 240)
-            precondition(start != nil, "no first roster")
-            blackHole(start)
+            let index = CaseIndex(Candidates(c))
+            guard case .roster(let worked) = FirstRoster(index).build(deadline: nil) else { fatalError("no first roster") }
+            let roster = try RosterCompletion.roster(index, worked: worked, solver: GLPKSolver(), timeLimit: 240)
+            precondition(roster != nil, "no completion")
+            blackHole(roster)
+        }
+    }
+    Benchmark("first roster, sample case (Data/orkney)") { benchmark in
+        let sample = try CaseReader.read(folder: sampleCase).case
+        for _ in benchmark.scaledIterations {
+            let index = CaseIndex(Candidates(sample))
+            guard case .roster(let worked) = FirstRoster(index).build(deadline: nil) else { fatalError("no first roster") }
+            blackHole(try RosterCompletion.roster(index, worked: worked, solver: GLPKSolver(), timeLimit: 60))
         }
     }
 }

@@ -79,7 +79,11 @@ public struct CaseSolver {
             return run
         }
 
-        let first = FirstRoster(index).build(deadline: built == nil ? instant(after: 0.95) : instant(after: 0.25))
+        let first = FirstRoster(index).build(deadline: built == nil ? instant(after: 0.95) : instant(after: 0.25)) { pass, value in
+            if pass == 0 { run.firstRosterSeconds = secondsSince(started) }
+            _ = reporter(pass == 0 ? "first roster" : "improving person by person")?(
+                SolveProgress(elapsed: 0, incumbent: value, bestBound: nil, nodes: 0, newIncumbent: true))
+        }
         let worked: Set<Int>
         switch first {
         case .noSchedule(let people):
@@ -99,19 +103,16 @@ public struct CaseSolver {
             guard let roster = try RosterCompletion.roster(index, worked: worked, solver: solver, timeLimit: timeLeft()) else {
                 return noCompletion(&run, secondsSince(started))
             }
-            run.firstRosterSeconds = secondsSince(started)
             return finish(roster, .feasible, bound: nil)
         }
         guard let start = try RosterCompletion.values(built, worked: worked, solver: solver, timeLimit: timeLeft()) else {
             return noCompletion(&run, secondsSince(started))
         }
-        run.firstRosterSeconds = secondsSince(started)
-        _ = reporter("first roster")?(SolveProgress(elapsed: 0, incumbent: built.model.objectiveValue(start), bestBound: nil,
-                                                    nodes: 0, newIncumbent: true))
         var options = options
         options.startingSolution = try NeighbourhoodSearch(solver: solver).improve(
             built, start: start, deadline: instant(after: 0.7), progress: reporter("re-solving parts"))
-        options.timeLimit = timeLeft()
+        // GLPK checks its time limit only now and then: a margin keeps the run within its limit.
+        options.timeLimit = timeLeft().map { max(0, $0 - 0.2 - 0.02 * (options.timeLimit ?? 0)) }
         var result = try solver.solve(built.model, options: options, progress: reporter("whole model"), log: nil)
         let improved = options.startingSolution!, known = built.model.objectiveValue(improved)
         if result.values == nil || (result.objective ?? .infinity) > known {

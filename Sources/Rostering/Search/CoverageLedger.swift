@@ -56,6 +56,19 @@ struct CoverageLedger {
         given[i] = split
     }
 
+    /// The priced linking rules over every demand row: unmet hours (at ``hourValue``), heads short
+    /// of `min_staff` and heads above `max_staff`.
+    var penalties: Double {
+        var total = 0.0
+        for key in index.demandKeys {
+            let demand = index.demand[key]!, count = heads[key] ?? 0
+            total += max(0, demand.hours - (care[key] ?? 0)) * hourValue
+            total += Double(max(0, demand.minStaff - count)) * demand.underWeight
+            if let most = demand.maxStaff { total += Double(max(0, count - most)) * demand.overWeight }
+        }
+        return total
+    }
+
     /// Takes back what `add(i)` recorded.
     mutating func remove(_ i: Int) {
         for key in index.keysMet[i] { heads[key, default: 0] -= 1 }

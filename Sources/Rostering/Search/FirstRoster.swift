@@ -30,7 +30,11 @@ public struct FirstRoster: Sendable {
     }
 
     /// Builds the roster; passes of improvement run until `deadline` (none after the first without one).
-    public func build(deadline: ContinuousClock.Instant?, improvementPasses: Int = 20) -> Outcome {
+    /// - Parameter passed: called after the first pass (0) and each pass of improvement with an
+    ///   estimate of the objective (agency and fairness aside; uncovered hours at the cheaper of the
+    ///   unmet-hour penalty and agency cover).
+    public func build(deadline: ContinuousClock.Instant?, improvementPasses: Int = 20,
+                      passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }) -> Outcome {
         let c = index.case
         let order = c.staff.indices.sorted { a, b in
             let x = rules[a].options.reduce(0) { $0 + $1.count }, y = rules[b].options.reduce(0) { $0 + $1.count }
@@ -71,8 +75,15 @@ public struct FirstRoster: Sendable {
         }
         if !proven.isEmpty { return .noSchedule(proven.sorted()) }
         if !undecided.isEmpty { return .undecided(undecided.sorted()) }
+        let contracted = c.staff.reduce(0.0) { $0 + $1.hourlyCost * $1.contractHours * c.weeks }
+        func estimate() -> Double {
+            contracted + ledger.penalties + c.staff.indices.reduce(0.0) { total, p in
+                total + ScheduleOracle(rules[p]).cost(of: schedules[p]!.choice, own[p])
+            }
+        }
+        passed(0, estimate())
 
-        for _ in 0..<(deadline == nil ? 0 : improvementPasses) {
+        for pass in 0..<(deadline == nil ? 0 : improvementPasses) {
             var changed = false
             for p in order {
                 if expired() { break }
@@ -84,6 +95,7 @@ public struct FirstRoster: Sendable {
                 }
                 record(p, schedules[p]!, adding: true)
             }
+            passed(pass + 1, estimate())
             if !changed || expired() { break }
         }
         var worked = Set<Int>()
