@@ -59,6 +59,9 @@ static inline void cglpk_error_hook(void *info) {
 static inline int cglpk_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[], const double ar[]) {
     CGLPK_GUARDED((glp_load_matrix(P, ne, ia, ja, ar), 0))
 }
+static inline int cglpk_set_mat_col(glp_prob *P, int j, int len, const int ind[], const double val[]) {
+    CGLPK_GUARDED((glp_set_mat_col(P, j, len, ind, val), 0))
+}
 static inline int cglpk_simplex(glp_prob *P, const glp_smcp *parm) { CGLPK_GUARDED(glp_simplex(P, parm)) }
 static inline int cglpk_intopt(glp_prob *P, const glp_iocp *parm) { CGLPK_GUARDED(glp_intopt(P, parm)) }
 static inline int cglpk_write_mps(glp_prob *P, int fmt, const char *fname) {

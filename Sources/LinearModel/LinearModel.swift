@@ -32,6 +32,15 @@ public struct Row: Sendable, Equatable {
     }
 }
 
+/// A row of a ``LinearModel``: a handle returned by ``LinearModel/addConstraint(_:_:_:)``.
+public struct RowHandle: Hashable, Sendable {
+    /// Zero-based position of the row in ``LinearModel/rows``.
+    public let index: Int
+
+    /// Makes a handle for row `index`; models normally hand these out.
+    public init(index: Int) { self.index = index }
+}
+
 /// Whether the objective is minimised or maximised.
 public enum ObjectiveSense: String, Sendable {
     case minimize, maximize
@@ -76,12 +85,44 @@ public struct LinearModel: Sendable, Equatable {
         return Variable(index: columns.count - 1)
     }
 
-    /// Adds a row `bounds` on `expression`; the expression's constant moves to the bounds,
-    /// repeated variables are summed and zero coefficients dropped.
-    public mutating func addConstraint(_ name: String, _ expression: LinearExpression, _ bounds: RowBounds) {
+    /// Adds a row `bounds` on `expression` and returns its handle; the expression's constant moves
+    /// to the bounds, repeated variables are summed and zero coefficients dropped.
+    @discardableResult
+    public mutating func addConstraint(_ name: String, _ expression: LinearExpression, _ bounds: RowBounds) -> RowHandle {
         let (lower, upper) = bounds.limits
         rows.append(Row(name: name, lower: lower - expression.constant, upper: upper - expression.constant,
                         terms: Self.merged(expression.terms)))
+        return RowHandle(index: rows.count - 1)
+    }
+
+    /// Adds a column with its coefficients in existing rows (each row at most once) and returns its
+    /// handle: how a column generated later joins a model.
+    @discardableResult
+    public mutating func addColumn(_ name: String, kind: VariableKind = .continuous, lower: Double = 0,
+                                   upper: Double = .infinity, objective: Double = 0,
+                                   entries: [(row: RowHandle, coefficient: Double)]) -> Variable {
+        let variable = addVariable(name, kind: kind, lower: lower, upper: upper, objective: objective)
+        var merged: [Int: Double] = [:]
+        for (row, coefficient) in entries { merged[row.index, default: 0] += coefficient }
+        for (row, coefficient) in merged.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
+            guard rows.indices.contains(row) else {
+                recordedIssues.append(ModelIssue(.unknownRow, "column '\(name)' names row \(row), "
+                    + "but the model has \(rows.count) rows"))
+                continue
+            }
+            rows[row].terms.append(Term(variable, coefficient))
+        }
+        return variable
+    }
+
+    /// Changes a column's kind (e.g. to solve over generated columns as integers).
+    public mutating func setKind(_ variable: Variable, _ kind: VariableKind) {
+        guard columns.indices.contains(variable.index) else {
+            recordedIssues.append(ModelIssue(.unknownColumn, "the kind was set on column \(variable.index), "
+                + "but the model has \(columns.count) columns"))
+            return
+        }
+        columns[variable.index].kind = kind
     }
 
     /// Sets the objective to `expression` (its constant included) with `sense`.

@@ -2,7 +2,7 @@
 public struct ModelIssue: Sendable, Equatable, CustomStringConvertible {
     /// The kind of problem, for programs that react to it.
     public enum Kind: String, Sendable {
-        case nonFiniteCoefficient, invalidBounds, unknownColumn, invalidName, emptyIntegerRange
+        case nonFiniteCoefficient, invalidBounds, unknownColumn, unknownRow, invalidName, emptyIntegerRange
     }
     public var kind: Kind
     /// A sentence naming the row or column and the offending value.
@@ -19,6 +19,8 @@ public struct ModelIssue: Sendable, Equatable, CustomStringConvertible {
 /// A model that no solver should be given; lists every issue found (at most the first 50 are kept).
 public struct ModelError: Error, Sendable, CustomStringConvertible {
     public var issues: [ModelIssue]
+
+    public init(issues: [ModelIssue]) { self.issues = issues }
     public var description: String {
         "invalid model (\(issues.count) issue\(issues.count == 1 ? "" : "s")):\n"
             + issues.map { "  - \($0.message)" }.joined(separator: "\n")
@@ -79,7 +81,8 @@ extension LinearModel {
         name.isEmpty ? "\(kind) \(index + 1)" : "\(kind) \(index + 1) '\(name)'"
     }
 
-    static func nameProblem(_ name: String) -> String? {
+    /// What is wrong with a row or column name for a solver (too long, a control character), `nil` if nothing.
+    public static func nameProblem(_ name: String) -> String? {
         if name.utf8.count > maximumNameLength {
             return "is \(name.utf8.count) bytes long (at most \(maximumNameLength))"
         }

@@ -63,6 +63,9 @@ public struct SolveResult: Sendable {
 
     /// The value of `variable` in the solution (`nil` without one).
     public subscript(_ variable: Variable) -> Double? { values?[variable.index] }
+
+    /// The dual value of a row (LP only; `nil` without duals).
+    public func dual(_ row: RowHandle) -> Double? { rowDuals?[row.index] }
 }
 
 /// `|objective - bound| / max(|objective|, 1)`, `nil` when either is unknown.
@@ -102,8 +105,8 @@ public enum ProgressAction: Sendable {
     case proceed, stop
 }
 
-/// A solver: takes a whole model in one call.
-public protocol Solver {
+/// A solver: takes a whole model in one call, or keeps a linear program alive for column generation.
+public protocol Solver: Sendable {
     /// Solves `model`. Thrown errors mean the call failed (invalid model or options, solver failure);
     /// infeasible or unbounded models are results, not errors.
     /// - Parameters:
@@ -111,6 +114,32 @@ public protocol Solver {
     ///   - log: receives the solver's own output (see ``SolveOptions/messageLevel``).
     func solve(_ model: LinearModel, options: SolveOptions,
                progress: ((SolveProgress) -> ProgressAction)?, log: ((String) -> Void)?) throws -> SolveResult
+
+    /// A session holding `model`'s linear program (integrality ignored) in the solver.
+    /// - Throws: ``ModelError`` when the model is invalid.
+    func session(for model: LinearModel) throws -> any LinearProgramSession
+}
+
+/// A linear program kept alive in a solver between solves, for column generation: columns are
+/// added and bounds changed, and each solve starts from the previous basis. Integrality is ignored.
+/// A session is used on the thread that made it.
+public protocol LinearProgramSession: AnyObject {
+    /// The model as it stands: the rows it was made with and every column added since.
+    var model: LinearModel { get }
+
+    /// Adds a column with its coefficients in existing rows.
+    /// - Throws: ``ModelError`` for a non-finite coefficient or bound, crossed bounds, an unknown or
+    ///   repeated row, or an invalid name (nothing is added then).
+    @discardableResult
+    func addColumn(_ name: String, lower: Double, upper: Double, objective: Double,
+                   entries: [(row: RowHandle, coefficient: Double)]) throws -> Variable
+
+    /// Changes a column's bounds (e.g. to fix it while diving).
+    /// - Throws: ``ModelError`` for an unknown column or bounds that are not a range.
+    func setBounds(_ variable: Variable, lower: Double, upper: Double) throws
+
+    /// Solves the linear program from the last basis: values, row duals and reduced costs.
+    func solve(timeLimit: Double?) throws -> SolveResult
 }
 
 extension Solver {

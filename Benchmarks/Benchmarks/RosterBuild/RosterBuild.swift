@@ -30,8 +30,9 @@ let benchmarks: @Sendable () -> Void = {
               configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(300), maxIterations: 1)) { benchmark in
         for _ in benchmark.scaledIterations {
             let index = CaseIndex(Candidates(c))
-            guard case .roster(let worked) = FirstRoster(index).build(deadline: nil) else { fatalError("no first roster") }
-            let roster = try RosterCompletion.roster(index, worked: worked, solver: GLPKSolver(), timeLimit: 240)
+            let first = FirstRoster(index)
+            guard case .roster(let choices) = first.build(deadline: nil) else { fatalError("no first roster") }
+            let roster = try RosterCompletion.roster(index, worked: first.worked(choices), solver: GLPKSolver(), timeLimit: 240)
             precondition(roster != nil, "no completion")
             blackHole(roster)
         }
@@ -40,8 +41,9 @@ let benchmarks: @Sendable () -> Void = {
         let sample = try CaseReader.read(folder: sampleCase).case
         for _ in benchmark.scaledIterations {
             let index = CaseIndex(Candidates(sample))
-            guard case .roster(let worked) = FirstRoster(index).build(deadline: nil) else { fatalError("no first roster") }
-            blackHole(try RosterCompletion.roster(index, worked: worked, solver: GLPKSolver(), timeLimit: 60))
+            let first = FirstRoster(index)
+            guard case .roster(let choices) = first.build(deadline: nil) else { fatalError("no first roster") }
+            blackHole(try RosterCompletion.roster(index, worked: first.worked(choices), solver: GLPKSolver(), timeLimit: 60))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LinearModel
 import Workforce
 
@@ -26,18 +27,25 @@ public struct CaseRun: Sendable {
 }
 
 /// Rosters a case end to end: pins checked, a first roster built person by person (which also
-/// proves which people, if any, have no schedule), improved, and evaluated.
+/// proves which people, if any, have no schedule), then column generation, then, for cases whose
+/// whole model is small enough, the whole model; the best roster found is evaluated.
 ///
-/// Cases whose model is small enough (``compactModelLimit`` candidate shifts) are improved with the
-/// model as well: parts of the roster re-solved (``NeighbourhoodSearch``) for 70% of the time left
-/// after the first roster, then the whole model, offered the roster as its start, for the rest.
-/// Larger cases keep improving person by person until the time limit.
+/// With a time limit, the phases end at shares of it: the first roster by 20%; column generation's
+/// linear program by 35%, its diving by 55%, its integer master by 65%; improving person by person
+/// by 75%; then re-solving parts of the whole model (``NeighbourhoodSearch``) by 90% and the whole
+/// model, offered the best roster as its start, to the end. A phase that finishes early leaves its
+/// time to the next; cases without a whole model improve person by person to the end.
 public struct CaseSolver {
     public let solver: any Solver
     /// Most candidate shifts for which the whole model is built and searched.
     public var compactModelLimit = 60_000
+    /// Threads for pricing people concurrently.
+    public var threads: Int
 
-    public init(solver: any Solver) { self.solver = solver }
+    public init(solver: any Solver, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.solver = solver
+        self.threads = max(1, threads)
+    }
 
     /// - Parameter exportModel: called with the whole model (built for it whatever the case's size).
     /// - Throws: ``CaseError`` when a pin breaks a hard rule; the solver's errors when the call fails;
@@ -47,72 +55,90 @@ public struct CaseSolver {
         let pinIssues = PinCheck.issues(c)
         if !pinIssues.isEmpty { throw CaseError(issues: pinIssues) }
         let clock = ContinuousClock(), started = clock.now
-        func secondsSince(_ instant: ContinuousClock.Instant) -> Double { seconds(clock.now - instant) }
-        func instant(after share: Double) -> ContinuousClock.Instant? {
-            options.timeLimit.map { limit in
-                let now = secondsSince(started)
-                return started.advanced(by: .seconds(now + share * max(0, limit - now)))
-            }
+        func elapsed() -> Double { seconds(clock.now - started) }
+        func share(_ fraction: Double) -> ContinuousClock.Instant? {
+            options.timeLimit.map { started.advanced(by: .seconds(fraction * $0)) }
         }
-        func timeLeft() -> Double? { options.timeLimit.map { max(0, $0 - secondsSince(started)) } }
-        // Progress is reported from the start of the run, with the phase it is in.
+        func left(until deadline: ContinuousClock.Instant?) -> Double? {
+            deadline.map { max(0, seconds($0 - clock.now)) }
+        }
+        func report(_ phase: String, _ objective: Double?, _ bound: Double?) {
+            _ = progress?(SolveProgress(elapsed: elapsed(), incumbent: objective, bestBound: bound, nodes: 0,
+                                        newIncumbent: objective != nil, phase: phase))
+        }
         func reporter(_ phase: String) -> ((SolveProgress) -> ProgressAction)? {
             progress.map { report in { (step: SolveProgress) -> ProgressAction in
                 var step = step
-                step.elapsed = secondsSince(started)
+                step.elapsed = elapsed()
                 step.phase = step.phase ?? phase
                 return report(step)
             } }
         }
-        _ = reporter("first roster")?(SolveProgress(elapsed: 0, incumbent: nil, bestBound: nil, nodes: 0, newIncumbent: false))
+        report("first roster", nil, nil)
         let index = CaseIndex(Candidates(c))
         let built = exportModel != nil || index.candidates.all.count <= compactModelLimit ? Formulation.build(index) : nil
         if let exportModel, let built { try exportModel(built.model) }
         var run = CaseRun(status: .infeasible, seconds: 0, explanations: [], columns: built?.model.columns.count ?? 0,
                           rows: built?.model.rows.count ?? 0)
-        func finish(_ roster: Roster, _ status: RunStatus, bound: Double?) -> CaseRun {
-            run.roster = roster
-            run.evaluation = Evaluator(c).evaluate(roster)
-            run.status = status
-            run.bestBound = bound
-            run.seconds = secondsSince(started)
-            return run
-        }
 
-        let first = FirstRoster(index).build(deadline: built == nil ? instant(after: 0.95) : instant(after: 0.25)) { pass, value in
-            if pass == 0 { run.firstRosterSeconds = secondsSince(started) }
-            _ = reporter(pass == 0 ? "first roster" : "improving person by person")?(
-                SolveProgress(elapsed: 0, incumbent: value, bestBound: nil, nodes: 0, newIncumbent: true))
-        }
-        let worked: Set<Int>
-        switch first {
-        case .noSchedule(let people):
-            run.explanations = Explanation(c).explain(people: people)
-            run.seconds = secondsSince(started)
+        let people = FirstRoster(index)
+        var best: (choices: [[Int?]], objective: Double)
+        switch people.build(deadline: share(0.2)) {
+        case .noSchedule(let missing):
+            run.explanations = Explanation(c).explain(people: missing)
+            run.seconds = elapsed()
             return run
-        case .undecided(let people):
+        case .undecided(let missing):
             run.status = .timeLimitNoSolution
-            run.explanations = ["the schedules of " + people.prefix(8).map { c.staff[$0].id }.joined(separator: ", ")
-                + (people.count > 8 ? " and \(people.count - 8) more" : "")
+            run.explanations = ["the schedules of " + missing.prefix(8).map { c.staff[$0].id }.joined(separator: ", ")
+                + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
                 + " could not be settled within the time limit; try a longer --time-limit"]
-            run.seconds = secondsSince(started)
+            run.seconds = elapsed()
             return run
-        case .roster(let roster): worked = roster
-        }
-        guard let built else {
-            guard let roster = try RosterCompletion.roster(index, worked: worked, solver: solver, timeLimit: timeLeft()) else {
-                return noCompletion(&run, secondsSince(started))
+        case .roster(let choices):
+            let generation = try ColumnGeneration(index, first: choices, solver: solver, threads: threads)
+            guard let first = try generation.evaluate(choices, solver: solver, timeLimit: left(until: share(1))) else {
+                return noCompletion(&run, elapsed())
             }
-            return finish(roster, .feasible, bound: nil)
+            run.firstRosterSeconds = elapsed()
+            best = (choices, first.objective)
+            report("first roster", best.objective, nil)
+            func consider(_ choices: [[Int?]]?, _ phase: String) throws {
+                guard let choices, choices != best.choices,
+                      let value = try generation.evaluate(choices, solver: solver, timeLimit: left(until: share(1)))?.objective
+                else { return }
+                if value < best.objective - 1e-9 * max(1, abs(best.objective)) { best = (choices, value) }
+                report(phase, best.objective, run.bestBound)
+            }
+            try generation.settle(deadline: share(0.35)) { value, bound in
+                run.bestBound = bound.isFinite ? bound : nil
+                report("column generation", best.objective, run.bestBound)
+            }
+            try consider(generation.largestShares, "column generation")
+            try consider(try generation.dive(deadline: share(0.55)), "diving")
+            if let found = try generation.integerRoster(start: best.choices, solver: solver, timeLimit: left(until: share(0.65))) {
+                try consider(found.choices, "integer master")
+            }
+            try consider(people.improve(best.choices, deadline: share(built == nil ? 0.97 : 0.75)), "improving person by person")
         }
-        guard let start = try RosterCompletion.values(built, worked: worked, solver: solver, timeLimit: timeLeft()) else {
-            return noCompletion(&run, secondsSince(started))
+        run.bestBound = run.bestBound.map { min($0, best.objective) }
+        guard let built else {
+            guard let roster = try RosterCompletion.roster(index, worked: people.worked(best.choices), solver: solver,
+                                                           timeLimit: left(until: share(1))) else {
+                return noCompletion(&run, elapsed())
+            }
+            return finish(&run, roster, c, status(best.objective, run.bestBound), elapsed())
+        }
+        // The whole model, from the best roster so far.
+        guard let start = try RosterCompletion.values(built, worked: people.worked(best.choices), solver: solver,
+                                                      timeLimit: left(until: share(1))) else {
+            return noCompletion(&run, elapsed())
         }
         var options = options
         options.startingSolution = try NeighbourhoodSearch(solver: solver).improve(
-            built, start: start, deadline: instant(after: 0.7), progress: reporter("re-solving parts"))
+            built, start: start, deadline: share(0.9), progress: reporter("re-solving parts"))
         // GLPK checks its time limit only now and then: a margin keeps the run within its limit.
-        options.timeLimit = timeLeft().map { max(0, $0 - 0.2 - 0.02 * (options.timeLimit ?? 0)) }
+        options.timeLimit = left(until: share(1)).map { max(0, $0 - 0.2 - 0.02 * (options.timeLimit ?? 0)) }
         var result = try solver.solve(built.model, options: options, progress: reporter("whole model"), log: nil)
         let improved = options.startingSolution!, known = built.model.objectiveValue(improved)
         if result.values == nil || (result.objective ?? .infinity) > known {
@@ -120,10 +146,26 @@ public struct CaseSolver {
             // which a known roster disproves): the roster found so far stands.
             result.values = improved
             result.status = .feasible
-            if let bound = result.bestBound, bound > known { result.bestBound = nil }
         }
-        return finish(built.roster(from: result.values!), result.status == .optimal ? .optimal : .feasible,
-                      bound: result.bestBound)
+        let objective = built.model.objectiveValue(result.values!)
+        let bound = [run.bestBound, result.bestBound.flatMap { $0 <= objective ? $0 : nil }].compactMap { $0 }.max()
+        run.bestBound = bound
+        return finish(&run, built.roster(from: result.values!), c,
+                      result.status == .optimal ? .optimal : status(objective, bound), elapsed())
+    }
+
+    /// Optimal when the bound meets the objective (within 1e-6 of it), else feasible.
+    private func status(_ objective: Double, _ bound: Double?) -> RunStatus {
+        guard let bound else { return .feasible }
+        return objective - bound <= 1e-6 * max(1, abs(objective)) ? .optimal : .feasible
+    }
+
+    private func finish(_ run: inout CaseRun, _ roster: Roster, _ c: Case, _ status: RunStatus, _ elapsed: Double) -> CaseRun {
+        run.roster = roster
+        run.evaluation = Evaluator(c).evaluate(roster)
+        run.status = status
+        run.seconds = elapsed
+        return run
     }
 
     /// The first roster keeps every hard rule, so completing it can only fail for lack of time.

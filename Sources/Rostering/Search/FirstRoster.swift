@@ -1,14 +1,14 @@
 import Workforce
 
-/// A first roster that keeps every hard rule, built person by person with the ``ScheduleOracle``.
+/// A first roster that keeps every hard rule, built person by person with the ``ScheduleOracle``,
+/// and improved the same way.
 ///
 /// People are scheduled in turn, those with the fewest shifts open to them first; each gets the
 /// cheapest schedule of their own under their own costs (travel, preferences, changes, overtime)
 /// plus what each shift is worth to the demand the people before them left open (a head short of
-/// `min_staff`, hours uncovered, a head above `max_staff`). Then passes over everyone re-schedule
-/// each person against all the others (with their current schedule as the incumbent, so a person's
-/// cost never rises) until a pass changes nobody or the deadline comes. Every roster along the way
-/// keeps every hard rule.
+/// `min_staff`, hours uncovered, a head above `max_staff`). ``improve(_:deadline:passes:passed:)``
+/// re-schedules each person against all the others in passes. Every roster along the way keeps
+/// every hard rule.
 public struct FirstRoster: Sendable {
     public let index: CaseIndex
     /// Each person's rules, by person index.
@@ -21,89 +21,130 @@ public struct FirstRoster: Sendable {
 
     /// How building the first roster ended.
     public enum Outcome: Sendable {
-        /// Every person has a schedule: the worked candidates (indices into ``Candidates/all``).
-        case roster(Set<Int>)
+        /// Every person has a schedule: each person's choices (see ``PersonSchedule/choice``).
+        case roster([[Int?]])
         /// These people have no schedule that keeps their rules (proven).
         case noSchedule([Int])
         /// The oracle could not settle these people within its limits, or the deadline came first.
         case undecided([Int])
     }
 
-    /// Builds the roster; passes of improvement run until `deadline` (none after the first without one).
-    /// - Parameter passed: called after the first pass (0) and each pass of improvement with an
-    ///   estimate of the objective (agency and fairness aside; uncovered hours at the cheaper of the
-    ///   unmet-hour penalty and agency cover).
-    public func build(deadline: ContinuousClock.Instant?, improvementPasses: Int = 20,
-                      passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }) -> Outcome {
-        let c = index.case
-        let order = c.staff.indices.sorted { a, b in
-            let x = rules[a].options.reduce(0) { $0 + $1.count }, y = rules[b].options.reduce(0) { $0 + $1.count }
-            return (x, a) < (y, b)
-        }
-        let own = rules.map { ScheduleCosts(ownCostsOf: $0, in: index.candidates) }
-        var ledger = CoverageLedger(index)
-        var schedules = [PersonSchedule?](repeating: nil, count: c.staff.count)
+    /// Builds the roster: everyone scheduled once, in turn.
+    public func build(deadline: ContinuousClock.Instant?) -> Outcome {
+        var descent = Descent(self)
         var proven: [Int] = [], undecided: [Int] = []
-        func expired() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
-
-        func schedule(_ p: Int) -> ScheduleResult {
-            var costs = own[p]
-            for (d, options) in rules[p].options.enumerated() {
-                for (o, i) in options.enumerated() { costs.shift[d][o] += ledger.value(of: i) }
-            }
-            return ScheduleOracle(rules[p]).cheapest(costs, incumbent: schedules[p], effort: .quick)
-        }
-        func record(_ p: Int, _ schedule: PersonSchedule, adding: Bool) {
-            for (d, option) in schedule.choice.enumerated() {
-                guard let option else { continue }
-                if adding { ledger.add(rules[p].options[d][option]) } else { ledger.remove(rules[p].options[d][option]) }
-            }
-        }
-
         for p in order {
-            if expired() {
+            if deadline.map({ ContinuousClock.now >= $0 }) ?? false {
                 undecided.append(p)
                 continue
             }
-            switch schedule(p) {
-            case .optimal(let found), .feasible(let found, _):
-                schedules[p] = found
-                record(p, found, adding: true)
+            switch descent.schedule(p) {
+            case .optimal(let found), .feasible(let found, _): descent.set(p, found)
             case .infeasible: proven.append(p)
             case .unknown: undecided.append(p)
             }
         }
         if !proven.isEmpty { return .noSchedule(proven.sorted()) }
         if !undecided.isEmpty { return .undecided(undecided.sorted()) }
-        let contracted = c.staff.reduce(0.0) { $0 + $1.hourlyCost * $1.contractHours * c.weeks }
-        func estimate() -> Double {
-            contracted + ledger.penalties + c.staff.indices.reduce(0.0) { total, p in
-                total + ScheduleOracle(rules[p]).cost(of: schedules[p]!.choice, own[p])
-            }
-        }
-        passed(0, estimate())
+        return .roster(descent.choices)
+    }
 
-        for pass in 0..<(deadline == nil ? 0 : improvementPasses) {
+    /// Improves a roster person by person: each person in turn re-scheduled against everyone else
+    /// (their own schedule the incumbent, so no one's cost rises), pass after pass until a pass
+    /// changes nobody, `passes` passes are done or the deadline comes.
+    /// - Parameter passed: called after each pass with an estimate of the objective (agency and
+    ///   fairness aside; uncovered hours at the cheaper of the unmet-hour penalty and agency cover).
+    public func improve(_ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = 20,
+                        passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }) -> [[Int?]] {
+        var descent = Descent(self)
+        for (p, choice) in choices.enumerated() {
+            descent.set(p, PersonSchedule(choice: choice, cost: 0))
+        }
+        for pass in 0..<passes {
             var changed = false
             for p in order {
-                if expired() { break }
-                let current = schedules[p]!
-                record(p, current, adding: false)
-                if let better = schedule(p).schedule, better.choice != current.choice {
-                    schedules[p] = better
+                if deadline.map({ ContinuousClock.now >= $0 }) ?? false { break }
+                let current = descent.schedules[p]!
+                descent.clear(p)
+                if let better = descent.schedule(p).schedule, better.choice != current.choice {
+                    descent.set(p, better)
                     changed = true
+                } else {
+                    descent.set(p, current)
                 }
-                record(p, schedules[p]!, adding: true)
             }
-            passed(pass + 1, estimate())
-            if !changed || expired() { break }
+            passed(pass + 1, descent.estimate)
+            if !changed || (deadline.map { ContinuousClock.now >= $0 } ?? false) { break }
         }
+        return descent.choices
+    }
+
+    /// People in the order they are scheduled: fewest shifts open to them first.
+    var order: [Int] {
+        index.case.staff.indices.sorted { a, b in
+            let x = rules[a].options.reduce(0) { $0 + $1.count }, y = rules[b].options.reduce(0) { $0 + $1.count }
+            return (x, a) < (y, b)
+        }
+    }
+
+    /// People's schedules and what they give to demand, one person changed at a time.
+    private struct Descent {
+        let roster: FirstRoster
+        let own: [ScheduleCosts]
+        var ledger: CoverageLedger
+        var schedules: [PersonSchedule?]
+
+        init(_ roster: FirstRoster) {
+            self.roster = roster
+            own = roster.rules.map { ScheduleCosts(ownCostsOf: $0, in: roster.index.candidates) }
+            ledger = CoverageLedger(roster.index)
+            schedules = Array(repeating: nil, count: roster.rules.count)
+        }
+
+        /// Person `p`'s cheapest schedule against everyone else as recorded.
+        func schedule(_ p: Int) -> ScheduleResult {
+            var costs = own[p]
+            for (d, options) in roster.rules[p].options.enumerated() {
+                for (o, i) in options.enumerated() { costs.shift[d][o] += ledger.value(of: i) }
+            }
+            return ScheduleOracle(roster.rules[p]).cheapest(costs, incumbent: schedules[p], effort: .quick)
+        }
+
+        mutating func set(_ p: Int, _ schedule: PersonSchedule) {
+            clear(p)
+            schedules[p] = schedule
+            for (d, option) in schedule.choice.enumerated() {
+                if let option { ledger.add(roster.rules[p].options[d][option]) }
+            }
+        }
+
+        mutating func clear(_ p: Int) {
+            guard let schedule = schedules[p] else { return }
+            for (d, option) in schedule.choice.enumerated() {
+                if let option { ledger.remove(roster.rules[p].options[d][option]) }
+            }
+            schedules[p] = nil
+        }
+
+        var choices: [[Int?]] { schedules.map { $0?.choice ?? [] } }
+
+        var estimate: Double {
+            let c = roster.index.case
+            return c.staff.reduce(0.0) { $0 + $1.hourlyCost * $1.contractHours * c.weeks } + ledger.penalties
+                + c.staff.indices.reduce(0.0) { total, p in
+                    total + (schedules[p].map { ScheduleOracle(roster.rules[p]).cost(of: $0.choice, own[p]) } ?? 0)
+                }
+        }
+    }
+
+    /// The candidates (indices into ``Candidates/all``) worked in people's schedules.
+    public func worked(_ choices: [[Int?]]) -> Set<Int> {
         var worked = Set<Int>()
-        for (p, schedule) in schedules.enumerated() {
-            for (d, option) in schedule!.choice.enumerated() {
+        for (p, choice) in choices.enumerated() {
+            for (d, option) in choice.enumerated() {
                 if let option { worked.insert(rules[p].options[d][option]) }
             }
         }
-        return .roster(worked)
+        return worked
     }
 }

@@ -157,11 +157,11 @@ extension ScheduleRules {
                 let since = (state.tail - 1) % reach, tail = (state.tail - 1) / reach
                 if conflicts[since][tail][d][o] { return nil }
             }
-            newWeekend = weekend >= 0 && !state.weekendWorked && maxWeekends != nil
+            newWeekend = weekend >= 0 && !state.weekendWorked && countsWeekends
             let tail = reach > 0 && tailClass[d][o] >= 0 ? 1 + tailClass[d][o] * reach : 0
             next = ScheduleState(tail: tail, workRun: min(state.workRun + 1, workCap), offRun: 0,
                                  fromStart: d == 0 || (state.fromStart && state.workRun > 0),
-                                 weekendWorked: weekend >= 0 && maxWeekends != nil)
+                                 weekendWorked: weekend >= 0 && countsWeekends)
         } else {
             if mustWork[d] { return nil }
             if state.workRun > 0 && state.workRun < minRun && !state.fromStart { return nil }

@@ -85,6 +85,7 @@ struct ScheduleLabelling {
                             weekends += 1
                             if let limit = rules.maxWeekends, Int(weekends) > limit { continue }
                             priced += prices.weekends
+                            cost += costs.weekend
                         }
                     } else {
                         cost += costs.dayOff[level]

@@ -9,12 +9,16 @@ public struct ScheduleCosts: Sendable {
     public var overtimeFrom: Double
     /// Cost of each paid hour above ``overtimeFrom`` (0 = none).
     public var overtimeRate: Double
+    /// Cost of each weekend worked (counted only when the rules count weekends).
+    public var weekend: Double
 
-    public init(shift: [[Double]], dayOff: [Double], overtimeFrom: Double = 0, overtimeRate: Double = 0) {
+    public init(shift: [[Double]], dayOff: [Double], overtimeFrom: Double = 0, overtimeRate: Double = 0,
+                weekend: Double = 0) {
         self.shift = shift
         self.dayOff = dayOff
         self.overtimeFrom = overtimeFrom
         self.overtimeRate = overtimeRate
+        self.weekend = weekend
     }
 
     /// No cost at all: any schedule that keeps the rules is cheapest (a feasibility question).
@@ -115,7 +119,8 @@ public struct ScheduleOracle: Sendable {
             if value < (best?.cost ?? .infinity) - 1e-9 { best = PersonSchedule(choice: choice, cost: value) }
         }
         let relaxation = ScheduleRelaxation(rules, costs)
-        let ascent = relaxation.ascend(from: ResourcePrices(slots: rules.slotLimits.count), iterations: priceSteps,
+        let ascent = relaxation.ascend(from: ResourcePrices(slots: rules.slotLimits.count),
+                                       iterations: effort == .quick ? priceSteps / 3 : priceSteps,
                                        target: best?.cost)
         ascent.feasible.forEach(consider)
         var lower = ascent.solution.bound
@@ -151,15 +156,17 @@ public struct ScheduleOracle: Sendable {
 
     /// The cost of a schedule under `costs` (without checking its rules).
     public func cost(of choice: [Int?], _ costs: ScheduleCosts) -> Double {
-        var total = 0.0, units: Int64 = 0
+        var total = 0.0, units: Int64 = 0, weekends = Set<Int>()
         for (d, option) in choice.enumerated() {
             if let option {
                 total += costs.shift[d][option]
                 units += rules.units[d][option]
+                if rules.weekendOf[d] >= 0 { weekends.insert(rules.weekendOf[d]) }
             } else {
                 total += costs.dayOff[d]
             }
         }
+        if rules.countsWeekends { total += costs.weekend * Double(weekends.count) }
         guard costs.overtimeRate != 0 else { return total }
         return total + costs.overtimeRate * max(0, Double(units) / ScheduleRules.unitsPerHour - costs.overtimeFrom)
     }

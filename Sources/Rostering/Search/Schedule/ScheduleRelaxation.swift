@@ -52,7 +52,7 @@ struct ScheduleRelaxation {
             + (prices.aboveMaximum - prices.belowMinimum + linearOvertime) * hours[level][option]
         let slot = rules.slot[level][option]
         if slot >= 0 { cost += prices.slots[slot] }
-        if graph.edgeWeekend[level][edge] { cost += prices.weekends }
+        if graph.edgeWeekend[level][edge] { cost += prices.weekends + costs.weekend }
         return cost
     }
 

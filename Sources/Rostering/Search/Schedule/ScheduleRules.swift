@@ -23,6 +23,8 @@ public struct ScheduleRules: Sendable {
     let weekendOf: [Int]
     /// Weekends that may be worked (`nil` = no limit).
     let maxWeekends: Int?
+    /// Whether weekends worked are counted: for their limit, or because they cost (fairness).
+    let countsWeekends: Bool
     /// For each option, its limited-shift slot (-1 when its shift has no binding limit).
     let slot: [[Int]]
     /// Most times each limited shift may be worked.
@@ -46,7 +48,10 @@ public struct ScheduleRules: Sendable {
     public static let unitsPerHour = 10_000_000.0
 
     /// The rules of person `person` in `candidates`' case, keeping `rules` (all person hard rules by default).
-    public init(_ candidates: Candidates, person p: Int, rules: Set<RuleID> = Set(RuleID.scheduleRules)) {
+    /// - Parameter pricedWeekends: count weekends worked even without a limit, because each costs
+    ///   something (``ScheduleCosts/weekend``).
+    public init(_ candidates: Candidates, person p: Int, rules: Set<RuleID> = Set(RuleID.scheduleRules),
+                pricedWeekends: Bool = false) {
         let c = candidates.case, person = c.staff[p], dayCount = c.days.count
         self.person = p
         self.rules = rules
@@ -70,6 +75,7 @@ public struct ScheduleRules: Sendable {
         }
         self.weekendOf = weekendOf
         maxWeekends = rules.contains(.maxWeekends) ? person.maxWeekends.flatMap { $0 < weeks.count ? $0 : nil } : nil
+        countsWeekends = maxWeekends != nil || pricedWeekends
 
         // Shift limits that can bind: fewer than the days the shift could be worked.
         var slotOfShift: [Int: Int] = [:], slotLimits: [Int] = []

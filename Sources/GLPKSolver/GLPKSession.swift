@@ -1,0 +1,138 @@
+import CGLPK
+import LinearModel
+
+/// A linear program kept alive in GLPK for column generation: one `glp_prob`, created, changed and
+/// solved on one thread. Columns join the problem with `glp_add_cols` and `glp_set_mat_col`; each
+/// solve starts from the last basis (new columns enter at their lower bound, so the primal simplex
+/// re-optimises from a feasible basis; after bounds change the dual simplex is used). Everything
+/// GLPK would abort on is checked in Swift first, as in ``GLPKSolver``.
+public final class GLPKSession: LinearProgramSession {
+    public private(set) var model: LinearModel
+    private let capture = TerminalCapture(sink: nil)
+    private let problem: GLPKProblem
+    /// Whether bounds changed since the last solve (the basis may then be primal infeasible).
+    private var boundsChanged = false
+
+    /// Loads `model`'s linear program (integrality ignored).
+    /// - Throws: ``ModelError`` when the model is invalid.
+    public init(_ model: LinearModel) throws {
+        try model.validate()
+        var relaxed = model
+        for index in model.columns.indices where model.columns[index].kind != .continuous {
+            relaxed.setKind(Variable(index: index), .continuous)
+        }
+        self.model = relaxed
+        problem = GLPKProblem(capture: capture)
+        try capture.during { try problem.load(relaxed) }
+    }
+
+    @discardableResult
+    public func addColumn(_ name: String, lower: Double, upper: Double, objective: Double,
+                          entries: [(row: RowHandle, coefficient: Double)]) throws -> Variable {
+        var issues: [ModelIssue] = []
+        if let problem = LinearModel.nameProblem(name) { issues.append(ModelIssue(.invalidName, "column '\(name)': name \(problem)")) }
+        if lower.isNaN || upper.isNaN || lower == .infinity || upper == -.infinity || lower > upper {
+            issues.append(ModelIssue(.invalidBounds, "column '\(name)': bounds [\(lower), \(upper)] are not a range"))
+        }
+        if !objective.isFinite { issues.append(ModelIssue(.nonFiniteCoefficient, "column '\(name)': objective \(objective)")) }
+        var seen = Set<Int>()
+        for (row, coefficient) in entries {
+            if !model.rows.indices.contains(row.index) {
+                issues.append(ModelIssue(.unknownRow, "column '\(name)' names row \(row.index), but the model has "
+                    + "\(model.rows.count) rows"))
+            } else if !seen.insert(row.index).inserted {
+                issues.append(ModelIssue(.unknownRow, "column '\(name)' names row \(row.index) twice"))
+            }
+            if !coefficient.isFinite {
+                issues.append(ModelIssue(.nonFiniteCoefficient, "column '\(name)': coefficient \(coefficient)"))
+            }
+        }
+        if !issues.isEmpty { throw ModelError(issues: issues) }
+        let variable = model.addColumn(name, lower: lower, upper: upper, objective: objective, entries: entries)
+        try capture.during {
+            let prob = try problem.live("add a column")
+            glp_add_cols(prob, 1)
+            let j = Int32(variable.index + 1)
+            if !name.isEmpty { glp_set_col_name(prob, j, name) }
+            let (type, lb, ub) = GLPKProblem.boundType(lower, upper)
+            glp_set_col_bnds(prob, j, type, lb, ub)
+            glp_set_obj_coef(prob, j, objective)
+            let kept = entries.filter { $0.coefficient != 0 }
+            if !kept.isEmpty {
+                let rows = [Int32(0)] + kept.map { Int32($0.row.index + 1) }
+                let values = [0.0] + kept.map(\.coefficient)
+                _ = try problem.guarded("glp_set_mat_col") { cglpk_set_mat_col($0, j, Int32(kept.count), rows, values) }
+            }
+        }
+        return variable
+    }
+
+    public func setBounds(_ variable: Variable, lower: Double, upper: Double) throws {
+        guard model.columns.indices.contains(variable.index) else {
+            throw ModelError(issues: [ModelIssue(.unknownColumn, "bounds were set on column \(variable.index), but the "
+                + "model has \(model.columns.count) columns")])
+        }
+        if lower.isNaN || upper.isNaN || lower == .infinity || upper == -.infinity || lower > upper {
+            throw ModelError(issues: [ModelIssue(.invalidBounds, "bounds [\(lower), \(upper)] are not a range")])
+        }
+        model.setBounds(variable, lower: lower, upper: upper)
+        try capture.during {
+            let (type, lb, ub) = GLPKProblem.boundType(lower, upper)
+            glp_set_col_bnds(try problem.live("set bounds"), Int32(variable.index + 1), type, lb, ub)
+        }
+        boundsChanged = true
+    }
+
+    public func solve(timeLimit: Double?) throws -> SolveResult {
+        if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
+            throw OptionsError("time limit must be a finite number of seconds >= 0, got \(timeLimit)")
+        }
+        let clock = ContinuousClock(), started = clock.now
+        return try capture.during {
+            var parameters = glp_smcp()
+            glp_init_smcp(&parameters)
+            parameters.msg_lev = GLP_MSG_OFF
+            parameters.presolve = GLP_OFF
+            parameters.meth = boundsChanged ? GLP_DUALP : GLP_PRIMAL
+            if let timeLimit {
+                let milliseconds = timeLimit * 1000
+                parameters.tm_lim = milliseconds >= Double(Int32.max - 1) ? Int32.max - 1 : Int32(milliseconds.rounded(.up))
+            }
+            var code = try problem.guarded("glp_simplex") { cglpk_simplex($0, &parameters) }
+            if code != 0 && code != GLP_ETMLIM {
+                // A basis GLPK cannot factorise (e.g. after many bound changes): start from a fresh one.
+                glp_adv_basis(try problem.live("advanced basis"), 0)
+                code = try problem.guarded("glp_simplex") { cglpk_simplex($0, &parameters) }
+            }
+            boundsChanged = false
+            let spent = clock.now - started
+            let elapsed = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+            var result = SolveResult(status: .noSolution, elapsed: elapsed, message: GLPKReturnCode.sentence(code))
+            switch code {
+            case 0: break
+            case GLP_ETMLIM: result.termination = .timeLimit
+            default: throw GLPKError.failure(operation: "glp_simplex", code: code, sentence: GLPKReturnCode.sentence(code))
+            }
+            let prob = try problem.live("read the LP solution")
+            switch glp_get_status(prob) {
+            case GLP_OPT: result.status = result.termination == .completed ? .optimal : .feasible
+            case GLP_FEAS: result.status = .feasible
+            case GLP_NOFEAS: result.status = .infeasible
+            case GLP_UNBND: result.status = .unbounded
+            default: result.status = .noSolution
+            }
+            guard result.status == .optimal || result.status == .feasible else { return result }
+            let n = model.columns.count, m = model.rows.count
+            result.objective = glp_get_obj_val(prob)
+            result.values = (0..<n).map { glp_get_col_prim(prob, Int32($0 + 1)) }
+            result.reducedCosts = (0..<n).map { glp_get_col_dual(prob, Int32($0 + 1)) }
+            result.rowDuals = (0..<m).map { glp_get_row_dual(prob, Int32($0 + 1)) }
+            if result.status == .optimal { result.bestBound = result.objective }
+            return result
+        }
+    }
+}
+
+extension GLPKSolver {
+    public func session(for model: LinearModel) throws -> any LinearProgramSession { try GLPKSession(model) }
+}

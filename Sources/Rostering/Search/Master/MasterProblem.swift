@@ -1,0 +1,189 @@
+import LinearModel
+import Workforce
+
+/// The master linear program of column generation: it chooses one schedule per person (a mix of
+/// them, in the relaxation) and prices what links people.
+///
+/// Rows: `schedule[person]` (the person's schedule columns sum to 1); `cover[date,shift,locality,
+/// competency]` (care hours + agency hours + unmet hours >= demand hours); `split[person,date,shift,
+/// locality]` where a person holds several competencies with hours demanded there (their care
+/// columns share the shift's paid hours); `min_staff[...]` and `max_staff[...]` (heads, with short and
+/// over columns); `agency_hours` (the cap); `load_max[person]`, `load_min[person]` (weekend fairness).
+/// Columns: `s[person,n]`, one per schedule generated, costing the person's own costs (travel,
+/// preferences, changes, overtime; contracted pay is a constant); `care`, `agency`, `unmet`, `short`,
+/// `over`, `load_max`, `load_min` as in the compact model. The objective is the compact model's, so
+/// the master's integer optimum over every schedule is the roster optimum.
+///
+/// Holds a ``LinearProgramSession``: use it on the thread that made it.
+final class MasterProblem {
+    let index: CaseIndex
+    /// Each person's rules (weekends counted where fairness prices them).
+    let rules: [ScheduleRules]
+    /// Each person's own costs.
+    let own: [ScheduleCosts]
+    let session: any LinearProgramSession
+    private(set) var convexity: [RowHandle] = []
+    private(set) var cover: [DemandKey: RowHandle] = [:]
+    private(set) var split: [Int: RowHandle] = [:]
+    private(set) var minStaff: [DemandKey: RowHandle] = [:]
+    private(set) var maxStaff: [DemandKey: RowHandle] = [:]
+    private(set) var loadMax: [Int: RowHandle] = [:]
+    private(set) var loadMin: [Int: RowHandle] = [:]
+    /// Agency columns by demand key.
+    private(set) var agency: [DemandKey: Variable] = [:]
+    /// Care columns of shifts that split their time, by candidate and demand key.
+    private(set) var care: [Int: [(key: DemandKey, column: Variable)]] = [:]
+    /// Every schedule column: whose, which choices, and its column.
+    private(set) var schedules: [(person: Int, choice: [Int?], column: Variable)] = []
+    /// Schedules already in the master, by person (each is added once).
+    private var known: [[[Int?]: Int]]
+
+    /// Builds the rows and the columns that are not schedules; `first` gives every person a schedule.
+    init(_ index: CaseIndex, rules: [ScheduleRules], first: [[Int?]], solver: any Solver) throws {
+        self.index = index
+        self.rules = rules
+        own = rules.map { ScheduleCosts(ownCostsOf: $0, in: index.candidates) }
+        known = Array(repeating: [:], count: rules.count)
+        let c = index.case, s = c.settings
+        var model = LinearModel(name: "master")
+        func place(_ key: DemandKey) -> String {
+            "\(c.days[key.day].iso),\(c.shifts[key.shift].id),\(c.localities[key.locality].id),\(c.competencies[key.competency].id)"
+        }
+        model.objectiveConstant = c.staff.reduce(0) { $0 + $1.hourlyCost * $1.contractHours * c.weeks }
+        for person in c.staff { convexity.append(model.addConstraint("schedule[\(person.id)]", 0, .equal(1))) }
+
+        // Care columns where a shift's time may go to several competencies with hours demanded.
+        var careByKey: [DemandKey: [Variable]] = [:]
+        for (i, candidate) in index.candidates.all.enumerated() {
+            let keys = index.keysMet[i].filter { index.demand[$0]!.hours > 0 }
+            guard keys.count > 1 else { continue }
+            let person = c.staff[candidate.person].id, paid = c.shifts[candidate.shift].paidHours
+            care[i] = keys.map { key in
+                let column = model.addVariable("care[\(person),\(place(key))]", upper: paid)
+                careByKey[key, default: []].append(column)
+                return (key, column)
+            }
+        }
+        var agencyHours = LinearExpression()
+        for key in index.demandKeys {
+            let demand = index.demand[key]!, paid = c.shifts[key.shift].paidHours
+            var heads = LinearExpression()
+            if s.agencyHourlyCost > 0, paid > 0, demand.hours > 0 || demand.minStaff > 0 {
+                var most = max((demand.hours / paid).rounded(.up), Double(demand.minStaff))
+                if let cap = s.agencyMaxHours { most = min(most, (cap / paid + 1e-9).rounded(.down)) }
+                if most >= 1 {
+                    let column = model.addVariable("agency[\(place(key))]", kind: .integer, upper: most,
+                                                   objective: paid * s.agencyHourlyCost)
+                    agency[key] = column
+                    agencyHours.add(column, paid)
+                    heads.add(column)
+                }
+            }
+            if demand.hours > 0 {
+                var row = LinearExpression(model.addVariable("unmet[\(place(key))]", upper: demand.hours,
+                                                             objective: s.unmetHourPenalty))
+                if let column = agency[key] { row.add(column, paid) }
+                for column in careByKey[key] ?? [] { row.add(column) }
+                cover[key] = model.addConstraint("cover[\(place(key))]", row, .greaterOrEqual(demand.hours))
+            }
+            if demand.minStaff > 0 {
+                let short = model.addVariable("short[\(place(key))]", upper: Double(demand.minStaff),
+                                              objective: demand.underWeight)
+                minStaff[key] = model.addConstraint("min_staff[\(place(key))]", heads + LinearExpression(short),
+                                                    .greaterOrEqual(Double(demand.minStaff)))
+            }
+            if let most = demand.maxStaff, demand.overWeight > 0 {
+                let over = model.addVariable("over[\(place(key))]", objective: demand.overWeight)
+                maxStaff[key] = model.addConstraint("max_staff[\(place(key))]", heads - LinearExpression(over),
+                                                    .lessOrEqual(Double(most)))
+            }
+        }
+        if let cap = s.agencyMaxHours, !agencyHours.terms.isEmpty {
+            model.addConstraint("agency_hours", agencyHours, .lessOrEqual(cap))
+        }
+        for (i, columns) in care.sorted(by: { $0.key < $1.key }) {
+            let candidate = index.candidates.all[i]
+            split[i] = model.addConstraint("split[\(c.staff[candidate.person].id),\(c.days[candidate.day].iso),"
+                + "\(c.shifts[candidate.shift].id),\(c.localities[candidate.locality].id)]",
+                LinearExpression(terms: columns.map { Term($0.column, 1) }), .lessOrEqual(0))
+        }
+        if s.fairnessWeight > 0 {
+            let contracted = c.staff.indices.filter { c.staff[$0].contractHours > 0 }
+            if contracted.count > 1 {
+                let high = model.addVariable("load_max", objective: s.fairnessWeight)
+                let low = model.addVariable("load_min", objective: -s.fairnessWeight)
+                for p in contracted {
+                    loadMax[p] = model.addConstraint("load_max[\(c.staff[p].id)]", LinearExpression(high), .greaterOrEqual(0))
+                    loadMin[p] = model.addConstraint("load_min[\(c.staff[p].id)]", LinearExpression(low), .lessOrEqual(0))
+                }
+            }
+        }
+        session = try solver.session(for: model)
+        for (p, choice) in first.enumerated() { try add(person: p, choice) }
+    }
+
+    /// The schedules of person `p` in the master, in the order they were added.
+    func schedules(of p: Int) -> [[Int?]] { known[p].sorted { $0.value < $1.value }.map(\.key) }
+
+    /// The position in ``schedules`` of person `p`'s schedule `choice`, if it is in the master.
+    func position(person p: Int, _ choice: [Int?]) -> Int? { known[p][choice] }
+
+    /// Adds a schedule of person `p` as a column (once); returns its index in ``schedules``.
+    @discardableResult
+    func add(person p: Int, _ choice: [Int?]) throws -> Int {
+        if let existing = known[p][choice] { return existing }
+        let c = index.case
+        var entries: [(row: RowHandle, coefficient: Double)] = [(convexity[p], 1)]
+        var weekends = Set<Int>()
+        for (d, option) in choice.enumerated() {
+            guard let option else { continue }
+            let i = rules[p].options[d][option]
+            let paid = c.shifts[index.candidates.all[i].shift].paidHours
+            for key in index.keysMet[i] {
+                if let row = minStaff[key] { entries.append((row, 1)) }
+                if let row = maxStaff[key] { entries.append((row, 1)) }
+                if split[i] == nil, let row = cover[key] { entries.append((row, paid)) }
+            }
+            if let row = split[i] { entries.append((row, -paid)) }
+            if rules[p].weekendOf[d] >= 0 { weekends.insert(rules[p].weekendOf[d]) }
+        }
+        if let high = loadMax[p], let low = loadMin[p], !weekends.isEmpty {
+            let load = Double(weekends.count) * 37.5 / c.staff[p].contractHours
+            entries.append((high, -load))
+            entries.append((low, -load))
+        }
+        let cost = ScheduleOracle(rules[p]).cost(of: choice, own[p])
+        // No upper bound: the person's row keeps it at most 1, and a bound would take part of the
+        // duals that the Lagrangian bound needs in that row.
+        let column = try session.addColumn("s[\(c.staff[p].id),\(known[p].count)]", lower: 0, upper: .infinity,
+                                           objective: cost, entries: entries)
+        schedules.append((p, choice, column))
+        known[p][choice] = schedules.count - 1
+        return schedules.count - 1
+    }
+
+    /// Person `p`'s schedule costs at the master's duals: own costs minus what each shift and
+    /// weekend is worth to the linking rows. A schedule's reduced cost is its cost under these
+    /// minus the dual of the person's convexity row.
+    func pricing(_ p: Int, duals: [Double]) -> ScheduleCosts {
+        let c = index.case
+        var costs = own[p]
+        for (d, options) in rules[p].options.enumerated() {
+            for (o, i) in options.enumerated() {
+                let paid = c.shifts[index.candidates.all[i].shift].paidHours
+                var value = 0.0
+                for key in index.keysMet[i] {
+                    if let row = minStaff[key] { value += duals[row.index] }
+                    if let row = maxStaff[key] { value += duals[row.index] }
+                    if split[i] == nil, let row = cover[key] { value += paid * duals[row.index] }
+                }
+                if let row = split[i] { value -= paid * duals[row.index] }
+                costs.shift[d][o] -= value
+            }
+        }
+        if let high = loadMax[p], let low = loadMin[p] {
+            costs.weekend = 37.5 / c.staff[p].contractHours * (duals[high.index] + duals[low.index])
+        }
+        return costs
+    }
+}

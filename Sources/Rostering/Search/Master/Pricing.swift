@@ -1,0 +1,39 @@
+import Dispatch
+import Foundation
+
+/// Prices people concurrently: each person's schedule oracle runs on its own, on up to `threads`
+/// threads; results come back in person order, whatever the order they finished in, so runs repeat.
+struct Pricing: Sendable {
+    /// Threads to use (at least 1).
+    let threads: Int
+
+    /// `work(p)` for every `p` in `people`, in that order.
+    func map<T: Sendable>(_ people: [Int], _ work: @Sendable (Int) -> T) -> [T] {
+        let results = Results<T>(count: people.count)
+        let chunks = max(1, min(threads, people.count))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var position = chunk
+            while position < people.count {
+                results.set(position, work(people[position]))
+                position += chunks
+            }
+        }
+        return results.values
+    }
+
+    /// Results written by several threads, each to its own slot.
+    private final class Results<T: Sendable>: @unchecked Sendable {
+        private var slots: [T?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ position: Int, _ value: T) {
+            lock.lock()
+            slots[position] = value
+            lock.unlock()
+        }
+
+        var values: [T] { slots.map { $0! } }
+    }
+}
