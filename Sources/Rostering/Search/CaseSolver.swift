@@ -110,16 +110,37 @@ public struct CaseSolver {
                 if value < best.objective - 1e-9 * max(1, abs(best.objective)) { best = (choices, value) }
                 report(phase, best.objective, run.bestBound)
             }
+            // Each phase runs only while the best roster is not proven optimal.
+            func open(until fraction: Double) -> Bool {
+                let proven = run.bestBound.map { status(best.objective, $0) == .optimal } ?? false
+                return !proven && (share(fraction).map { ContinuousClock.now < $0 } ?? true)
+            }
             try generation.settle(deadline: share(0.35)) { value, bound in
                 run.bestBound = bound.isFinite ? bound : nil
                 report("column generation", best.objective, run.bestBound)
             }
-            try consider(generation.largestShares, "column generation")
-            try consider(try generation.dive(deadline: share(0.55)), "diving")
-            if let found = try generation.integerRoster(start: best.choices, solver: solver, timeLimit: left(until: share(0.65))) {
+            if open(until: 0.55) { try consider(generation.largestShares, "column generation") }
+            // Dives of several kinds, each keeping the schedules the others priced, while time allows.
+            for kind: ColumnGeneration.Dive in [.assignments(fraction: 10), .schedules, .assignments(fraction: 50)]
+            where open(until: 0.55) {
+                try consider(try generation.dive(kind, deadline: share(0.55)), "diving")
+            }
+            if open(until: 0.65),
+               let found = try generation.integerRoster(start: best.choices, solver: solver, timeLimit: left(until: share(0.65))) {
                 try consider(found.choices, "integer master")
             }
-            try consider(people.improve(best.choices, deadline: share(built == nil ? 0.97 : 0.75)), "improving person by person")
+            if open(until: built == nil ? 0.97 : 0.75) {
+                try consider(people.improve(best.choices, deadline: share(built == nil ? 0.97 : 0.75)), "improving person by person")
+            }
+        }
+        if let bound = run.bestBound, status(best.objective, bound) == .optimal {
+            // Proven: the roster of the best schedules, completed, is the answer.
+            guard let roster = try RosterCompletion.roster(index, worked: people.worked(best.choices), solver: solver,
+                                                           timeLimit: left(until: share(1))) else {
+                return noCompletion(&run, elapsed())
+            }
+            run.bestBound = min(bound, best.objective)
+            return finish(&run, roster, c, .optimal, elapsed())
         }
         run.bestBound = run.bestBound.map { min($0, best.objective) }
         guard let built else {

@@ -6,6 +6,10 @@ import Workforce
 /// concurrently); the Lagrangian bound of the master (its value plus every person's lowest reduced
 /// cost, taken from the oracle's lower bounds so it holds when pricing stops early) bounds the
 /// roster optimum from below.
+///
+/// Integer rosters come from diving on assignments: what each person works each day, fixed where
+/// the master's solution (nearly) agrees, schedules that disagree ruled out, and new schedules priced
+/// around the fixings, until every person's schedule is whole.
 final class ColumnGeneration {
     let index: CaseIndex
     let master: MasterProblem
@@ -18,8 +22,22 @@ final class ColumnGeneration {
     /// Whether the last pricing was exact for everyone and found nothing: the master's linear
     /// program is then solved over every schedule.
     private(set) var converged = false
-    /// Whether some people are fixed (the master's value is then no bound).
-    private var diving = false
+    /// Schedules offered per person per round besides the cheapest.
+    var alternatives = 3
+    /// Diving's fixings: `fixed[person][day]` is ``free``, ``dayOff`` or the option fixed.
+    private var fixed: [[Int]]
+    /// Schedules ruled out by the fixings (positions in the master's schedules).
+    private var ruledOut = Set<Int>()
+    static let free = -2, dayOff = -1
+    /// What a dive fixes at each step.
+    enum Dive: Sendable, Equatable {
+        /// Every (person, day) whose choice is nearly whole; when none is, one open assignment in
+        /// `fraction` (each person's likeliest, the likeliest people first).
+        case assignments(fraction: Int)
+        /// Every person whose schedule is nearly whole; when none is, the person whose schedule has
+        /// the largest share.
+        case schedules
+    }
 
     init(_ index: CaseIndex, first: [[Int?]], solver: any Solver, threads: Int) throws {
         self.index = index
@@ -30,53 +48,188 @@ final class ColumnGeneration {
         }
         master = try MasterProblem(index, rules: rules, first: first, solver: solver)
         pricing = Pricing(threads: threads)
+        fixed = rules.map { Array(repeating: Self.free, count: $0.options.count) }
     }
 
-    /// One round: solve the master's linear program, price everyone, add the schedules with a
-    /// negative reduced cost. Returns how many were added (0 after an exact round: converged).
+    /// Whether some assignments are fixed (the master's value is then no bound).
+    private var diving: Bool { !ruledOut.isEmpty || fixed.contains { $0.contains { $0 != Self.free } } }
+
+    /// Whether a schedule keeps person `p`'s fixings.
+    private func fits(_ choice: [Int?], _ p: Int) -> Bool {
+        for (d, fixing) in fixed[p].enumerated() where fixing != Self.free && (choice[d] ?? Self.dayOff) != fixing {
+            return false
+        }
+        return true
+    }
+
+    /// One round: solve the master's linear program, price everyone (or `people`), add the schedules
+    /// with a negative reduced cost. Returns how many were added (0 after an exact round: converged).
     @discardableResult
-    func round(exact: Bool, people: [Int]? = nil, timeLimit: Double? = nil) throws -> Int {
-        let result = try master.session.solve(timeLimit: timeLimit)
+    func round(exact: Bool, people: [Int]? = nil, deadline: ContinuousClock.Instant? = nil) throws -> Int {
+        let result = try master.session.solve(timeLimit: deadline.map { max(0, seconds($0 - ContinuousClock.now)) })
         guard let objective = result.objective, let duals = result.rowDuals, result.status == .optimal else { return 0 }
         value = objective
         primal = result.values
         let everyone = people == nil
         let people = people ?? Array(index.case.staff.indices)
-        let costs = people.map { master.pricing($0, duals: duals) }
+        let costs = people.map { p in
+            var costs = master.pricing(p, duals: duals)
+            // A fixing is kept by pricing everything else out of that day.
+            for (d, fixing) in fixed[p].enumerated() where fixing != Self.free {
+                if fixing != Self.dayOff { costs.dayOff[d] += MasterProblem.prohibitive }
+                for o in costs.shift[d].indices where o != fixing { costs.shift[d][o] += MasterProblem.prohibitive }
+            }
+            return costs
+        }
         let rules = master.rules
         let incumbents = people.enumerated().map { position, p in master.schedules(of: p).min { a, b in
             ScheduleOracle(rules[p]).cost(of: a, costs[position]) < ScheduleOracle(rules[p]).cost(of: b, costs[position])
         }.map { PersonSchedule(choice: $0, cost: 0) } }
         let effort: ScheduleOracle.Effort = exact ? .exact : .quick
+        let extra = alternatives
         let found = pricing.map(Array(people.indices)) { position in
-            ScheduleOracle(rules[people[position]]).cheapest(costs[position], incumbent: incumbents[position], effort: effort)
+            ScheduleOracle(rules[people[position]]).cheapest(costs[position], incumbent: incumbents[position], effort: effort,
+                                                             alternatives: extra)
         }
         var added = 0, lowest = 0.0
         for (position, p) in people.enumerated() {
             let convexity = duals[master.convexity[p].index]
-            lowest += min(0, found[position].bound - convexity)
-            if let schedule = found[position].schedule, schedule.cost - convexity < -1e-6 * max(1, abs(convexity)) {
+            lowest += min(0, found[position].result.bound - convexity)
+            let offered = (found[position].result.schedule.map { [$0] } ?? []) + found[position].alternatives
+            for schedule in offered where schedule.cost - convexity < -1e-6 * max(1, abs(convexity)) && fits(schedule.choice, p) {
                 let before = master.schedules.count
                 try master.add(person: p, schedule.choice)
                 if master.schedules.count > before { added += 1 }
             }
         }
         // The bound holds only when everyone was priced and nothing is fixed.
-        if everyone && !diving { bound = max(bound, objective + lowest) }
+        if everyone && !diving {
+            let found = objective + lowest
+            bound = max(bound, master.objectiveIsWhole ? (found - 1e-6).rounded(.up) : found)
+        }
         converged = everyone && exact && added == 0
         return added
+    }
+
+    /// Rounds until the master's linear program is solved over every schedule (an exact round adds
+    /// nothing), `rounds` rounds pass, or the deadline comes. `people` limits pricing.
+    /// - Parameter roundDone: called after each round with the master's value and the bound.
+    func settle(rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
+                roundDone: (_ value: Double, _ bound: Double) -> Void = { _, _ in }) throws {
+        var count = 0
+        while count < rounds, deadline.map({ ContinuousClock.now < $0 }) ?? true {
+            count += 1
+            let added = try round(exact: false, people: people, deadline: deadline)
+            roundDone(value ?? .infinity, bound)
+            if added > 0 { continue }
+            if !exact { return }
+            if try round(exact: true, people: people, deadline: deadline) == 0 { return }
+        }
+    }
+
+    /// Fixes assignments and rules out the schedules that break them.
+    private func apply(_ fixings: [(person: Int, day: Int, choice: Int)]) throws {
+        for (p, d, choice) in fixings { fixed[p][d] = choice }
+        for (position, schedule) in master.schedules.enumerated()
+        where !ruledOut.contains(position) && !fits(schedule.choice, schedule.person) {
+            ruledOut.insert(position)
+            try master.session.setBounds(schedule.column, lower: 0, upper: 0)
+        }
+    }
+
+    /// What each person works each day in the master's solution: `share[person][day][choice]`
+    /// (choice ``dayOff`` or an option), from the schedules' shares.
+    private func assignmentShares(_ primal: [Double]) -> [[[Int: Double]]] {
+        var shares = master.rules.map { Array(repeating: [Int: Double](), count: $0.options.count) }
+        for (position, schedule) in master.schedules.enumerated() where !ruledOut.contains(position) {
+            let share = schedule.column.index < primal.count ? primal[schedule.column.index] : 0
+            guard share > 1e-9 else { continue }
+            for (d, option) in schedule.choice.enumerated() { shares[schedule.person][d][option ?? Self.dayOff, default: 0] += share }
+        }
+        return shares
+    }
+
+    /// Diving: settle the master, fix what its solution (nearly) agrees on (``Dive``), rule out the
+    /// schedules that break a fixing, price new schedules around the fixings, and repeat until every
+    /// person's schedule is whole in the master's solution. Any one schedule per person keeps every hard rule,
+    /// so when time runs out each person takes their schedule of largest share that keeps their
+    /// fixings. The fixings are undone afterwards.
+    func dive(_ kind: Dive, deadline: ContinuousClock.Instant?, roundsPerStep: Int = 2) throws -> [[Int?]] {
+        let people = index.case.staff.count
+        defer {
+            for position in ruledOut.sorted() {
+                try? master.session.setBounds(master.schedules[position].column, lower: 0, upper: .infinity)
+            }
+            ruledOut = []
+            fixed = fixed.map { $0.map { _ in Self.free } }
+        }
+        var best: [Int: (position: Int, share: Double)] = [:]
+        while true {
+            let expired = deadline.map { ContinuousClock.now >= $0 } ?? false
+            let open = (0..<people).filter { fixed[$0].contains(Self.free) }
+            if !expired && !open.isEmpty { try settle(rounds: roundsPerStep, people: open, exact: false, deadline: deadline) }
+            // Solve once more before fixing: the shares then include the schedules just added, and
+            // each solve meets one kind of change (new columns, or new bounds) from an optimal basis.
+            let current = try master.session.solve(timeLimit: deadline.map { max(0, seconds($0 - ContinuousClock.now)) })
+            guard current.status == .optimal, let primal = current.values else { break }
+            value = current.objective
+            best = [:]
+            for (position, schedule) in master.schedules.enumerated() where !ruledOut.contains(position) {
+                let share = primal[schedule.column.index]
+                if share > (best[schedule.person]?.share ?? -1) { best[schedule.person] = (position, share) }
+            }
+            if expired || (0..<people).allSatisfy({ (best[$0]?.share ?? 0) >= 1 - 1e-6 }) { break }
+            var fixings: [(person: Int, day: Int, choice: Int)] = []
+            guard case .assignments(let fraction) = kind else {
+                // Whole schedules: the nearly whole ones, else the one of largest share.
+                let open = best.filter { fixed[$0.key].contains(Self.free) }
+                var chosen = open.filter { $0.value.share >= 0.9 }
+                if chosen.isEmpty, let top = open.max(by: { ($0.value.share, -$0.key) < ($1.value.share, -$1.key) }) {
+                    chosen[top.key] = top.value
+                }
+                if chosen.isEmpty { break }
+                for (p, pick) in chosen {
+                    for (d, option) in master.schedules[pick.position].choice.enumerated() { fixings.append((p, d, option ?? Self.dayOff)) }
+                }
+                try apply(fixings)
+                continue
+            }
+            let shares = assignmentShares(primal)
+            // Each person's most certain open assignment, for when none is nearly whole.
+            var likeliest: [(person: Int, day: Int, choice: Int, share: Double)] = []
+            var openAssignments = 0
+            for p in 0..<people {
+                var top: (day: Int, choice: Int, share: Double)?
+                for d in shares[p].indices where fixed[p][d] == Self.free {
+                    openAssignments += 1
+                    for (choice, share) in shares[p][d].sorted(by: { $0.key < $1.key }) {
+                        if share >= 0.95 { fixings.append((p, d, choice)) }
+                        if share > top?.share ?? -1 { top = (d, choice, share) }
+                    }
+                }
+                if let top { likeliest.append((p, top.day, top.choice, top.share)) }
+            }
+            if fixings.isEmpty {
+                likeliest.sort { ($0.share, -$0.person) > ($1.share, -$1.person) }
+                fixings = likeliest.prefix(max(1, openAssignments / fraction)).map { ($0.person, $0.day, $0.choice) }
+            }
+            if fixings.isEmpty { break }
+            try apply(fixings)
+        }
+        return (0..<people).map { p in best[p].map { master.schedules[$0.position].choice } ?? master.schedules(of: p)[0] }
     }
 }
 
 extension ColumnGeneration {
     /// The master as a mixed-integer program over the generated schedules (one per person, whole
-    /// agency shifts).
+    /// agency shifts, no artificial column).
     private var integerModel: LinearModel {
         var model = master.session.model
         for (_, _, column) in master.schedules {
             model.setKind(column, .binary)
             model.setBounds(column, lower: 0, upper: 1)
         }
+        for column in master.artificial { model.setBounds(column, lower: 0, upper: 0) }
         for column in master.agency.values { model.setKind(column, .integer) }
         return model
     }
@@ -121,64 +274,5 @@ extension ColumnGeneration {
             if share > (best[schedule.person]?.share ?? -1) { best[schedule.person] = (schedule.choice, share) }
         }
         return index.case.staff.indices.map { best[$0]?.choice ?? master.schedules(of: $0)[0] }
-    }
-}
-
-extension ColumnGeneration {
-    /// Rounds until the master's linear program is solved over every schedule (an exact round adds
-    /// nothing), `rounds` rounds pass, or the deadline comes. `people` limits pricing (fixed people
-    /// need no new schedules).
-    /// - Parameter roundDone: called after each round with the master's value and the bound.
-    func settle(rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
-                roundDone: (_ value: Double, _ bound: Double) -> Void = { _, _ in }) throws {
-        var count = 0
-        while count < rounds, deadline.map({ ContinuousClock.now < $0 }) ?? true {
-            count += 1
-            let added = try round(exact: false, people: people)
-            roundDone(value ?? .infinity, bound)
-            if added > 0 { continue }
-            if !exact { return }
-            if try round(exact: true, people: people) == 0 { return }
-        }
-    }
-
-    /// Diving: settle the master, then fix the people whose schedule is (nearly) whole in its
-    /// solution (at least the one closest to whole), settle again with new schedules priced around
-    /// them, until everyone is fixed. Any one schedule per person is a roster that keeps every hard
-    /// rule, so when the deadline comes each person left takes their schedule of largest share.
-    /// The fixings are undone afterwards.
-    func dive(deadline: ContinuousClock.Instant?, roundsPerStep: Int = 10) throws -> [[Int?]] {
-        let people = index.case.staff.count
-        var fixed: [Int: Int] = [:]
-        diving = true
-        defer {
-            diving = false
-            for position in fixed.values { try? master.session.setBounds(master.schedules[position].column, lower: 0, upper: .infinity) }
-        }
-        while fixed.count < people {
-            let open = (0..<people).filter { fixed[$0] == nil }
-            let expired = deadline.map { ContinuousClock.now >= $0 } ?? false
-            if !expired { try settle(rounds: roundsPerStep, people: open, exact: false, deadline: deadline) }
-            guard let primal else { break }
-            // Each open person's schedule of largest share.
-            var largest: [Int: (position: Int, share: Double)] = [:]
-            for (position, schedule) in master.schedules.enumerated() where fixed[schedule.person] == nil {
-                let share = schedule.column.index < primal.count ? primal[schedule.column.index] : 0
-                if share > (largest[schedule.person]?.share ?? -1) { largest[schedule.person] = (position, share) }
-            }
-            // Whole (or nearly) schedules are fixed together; otherwise the tenth of people whose
-            // schedule has the largest share.
-            var chosen = largest.filter { $0.value.share >= 0.9 || expired }
-            if chosen.isEmpty {
-                let order = largest.sorted { ($0.value.share, -$0.key) > ($1.value.share, -$1.key) }
-                for (person, pick) in order.prefix(max(1, open.count / 10)) { chosen[person] = pick }
-            }
-            if chosen.isEmpty { break }
-            for (person, pick) in chosen {
-                fixed[person] = pick.position
-                try master.session.setBounds(master.schedules[pick.position].column, lower: 1, upper: .infinity)
-            }
-        }
-        return (0..<people).map { p in fixed[p].map { master.schedules[$0].choice } ?? master.schedules(of: p)[0] }
     }
 }

@@ -33,6 +33,9 @@ final class MasterProblem {
     private(set) var agency: [DemandKey: Variable] = [:]
     /// Care columns of shifts that split their time, by candidate and demand key.
     private(set) var care: [Int: [(key: DemandKey, column: Variable)]] = [:]
+    /// A column per person standing for "no schedule", at a prohibitive cost, so the linear program
+    /// stays feasible while diving rules schedules out; never part of a roster.
+    private(set) var artificial: [Variable] = []
     /// Every schedule column: whose, which choices, and its column.
     private(set) var schedules: [(person: Int, choice: [Int?], column: Variable)] = []
     /// Schedules already in the master, by person (each is added once).
@@ -118,8 +121,25 @@ final class MasterProblem {
                 }
             }
         }
+        for (p, person) in c.staff.enumerated() {
+            artificial.append(model.addColumn("none[\(person.id)]", objective: Self.prohibitive, entries: [(convexity[p], 1)]))
+        }
         session = try solver.session(for: model)
         for (p, choice) in first.enumerated() { try add(person: p, choice) }
+    }
+
+    /// The cost of the artificial columns and of breaking a diving fixing in pricing: far above any
+    /// roster's objective difference, yet well within double precision.
+    static let prohibitive = 1e9
+
+    /// Whether every roster's objective is a whole number: every cost in the master is whole and
+    /// every priced column takes whole values in a roster (no unmet hours, no fairness spread).
+    /// Then the optimum is whole too, and a lower bound may be rounded up.
+    var objectiveIsWhole: Bool {
+        let model = session.model
+        func whole(_ value: Double) -> Bool { value == value.rounded() }
+        return cover.isEmpty && loadMax.isEmpty && whole(model.objectiveConstant)
+            && model.objectiveCoefficients.allSatisfy { whole($0) || $0 == Self.prohibitive }
     }
 
     /// The schedules of person `p` in the master, in the order they were added.

@@ -27,9 +27,10 @@ struct ScheduleLabelling {
         var aliveCount = 0
     }
 
-    /// The cheapest schedule under the relaxation's costs that beats `bound`, if any; `complete` is
-    /// false when labels were dropped by the beam or the exact search gave up after `labelBudget` labels.
-    func run(beam: Int?, labelBudget: Int, bound: Double) -> (best: PersonSchedule?, complete: Bool) {
+    /// The cheapest schedules under the relaxation's costs that beat `bound` (at most `keep`, the
+    /// cheapest first); `complete` is false when labels were dropped by the beam or the exact search
+    /// gave up after `labelBudget` labels.
+    func run(beam: Int?, labelBudget: Int, bound: Double, keep: Int = 1) -> (found: [PersonSchedule], complete: Bool) {
         let graph = rules.graph, costs = relaxation.costs
         let days = graph.days, slots = rules.slotLimits.count
         let unitsPerHour = ScheduleRules.unitsPerHour
@@ -49,7 +50,7 @@ struct ScheduleLabelling {
         previous.option = [-1]
         previous.alive = [true]
         previous.aliveCount = 1
-        if !graph.hasPath || previous.bound[0] >= bound - 1e-9 { return (nil, true) }
+        if !graph.hasPath || previous.bound[0] >= bound - 1e-9 { return ([], true) }
         var counts = Array(repeating: UInt16(0), count: max(slots, 1))
         let pace = self.pace
         // Weekends left limit the hours still possible: known exactly when the minimum hours and the
@@ -164,7 +165,7 @@ struct ScheduleLabelling {
                 }
             }
             made += current.state.count
-            if beam == nil && made > labelBudget { return (nil, false) }
+            if beam == nil && made > labelBudget { return ([], false) }
             if let beam, current.aliveCount > beam {
                 complete = false
                 let rank = current.state.indices.map { index -> Double in
@@ -178,26 +179,27 @@ struct ScheduleLabelling {
             }
             history.append(previous)
             previous = current
-            if current.aliveCount == 0 { return (nil, complete) }
+            if current.aliveCount == 0 { return ([], complete) }
         }
         history.append(previous)
-        var bestIndex = -1, bestCost = bound
+        var ends: [(index: Int, total: Double)] = []
         for index in previous.state.indices where previous.alive[index] {
-            let total = previous.cost[index] + overtimePerUnit * max(0, Double(previous.units[index]) - costs.overtimeFrom * unitsPerHour)
-            if total < bestCost - 1e-9 {
-                bestCost = total
-                bestIndex = index
+            let overtime = overtimePerUnit * max(0, Double(previous.units[index]) - costs.overtimeFrom * unitsPerHour)
+            let total = previous.cost[index] + overtime
+            if total < bound - 1e-9 { ends.append((index, total)) }
+        }
+        ends.sort { ($0.total, $0.index) < ($1.total, $1.index) }
+        let found = ends.prefix(keep).map { end in
+            var choice = [Int?](repeating: nil, count: days), index = end.index
+            for level in stride(from: days - 1, through: 0, by: -1) {
+                let labels = history[level + 1]
+                let option = Int(labels.option[index])
+                choice[level] = option >= 0 ? option : nil
+                index = Int(labels.parent[index])
             }
+            return PersonSchedule(choice: choice, cost: end.total)
         }
-        guard bestIndex >= 0 else { return (nil, complete) }
-        var choice = [Int?](repeating: nil, count: days), index = bestIndex
-        for level in stride(from: days - 1, through: 0, by: -1) {
-            let labels = history[level + 1]
-            let option = Int(labels.option[index])
-            choice[level] = option >= 0 ? option : nil
-            index = Int(labels.parent[index])
-        }
-        return (PersonSchedule(choice: choice, cost: bestCost), complete)
+        return (found, complete)
     }
 
     /// How far a label strays from an even pace through the horizon: paid hours away from the

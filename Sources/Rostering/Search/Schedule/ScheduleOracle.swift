@@ -27,6 +27,11 @@ public struct ScheduleCosts: Sendable {
     }
 }
 
+extension Array where Element == Int? {
+    /// A total order on choices (days off first), for repeatable tie-breaks.
+    var lexicographicOrder: [Int] { map { $0 ?? -1 } }
+}
+
 /// One person's schedule: for each day the option worked (an index into that day's
 /// ``ScheduleRules/options``) or `nil` for a day off, and what it costs.
 public struct PersonSchedule: Sendable, Equatable {
@@ -112,15 +117,32 @@ public struct ScheduleOracle: Sendable {
     /// - Parameter incumbent: a schedule already known to keep every rule (its cost under `costs`
     ///   bounds the search); returned if nothing cheaper exists.
     public func cheapest(_ costs: ScheduleCosts, incumbent: PersonSchedule? = nil, effort: Effort = .exact) -> ScheduleResult {
-        guard rules.graph.hasPath else { return .infeasible }
-        var best = incumbent.map { PersonSchedule(choice: $0.choice, cost: cost(of: $0.choice, costs)) }
+        cheapest(costs, incumbent: incumbent, effort: effort, alternatives: 0).result
+    }
+
+    /// The cheapest schedule under `costs`, and up to `alternatives` more of the cheapest other
+    /// schedules met on the way that beat the incumbent (each keeps every rule), cheapest first.
+    public func cheapest(_ costs: ScheduleCosts, incumbent: PersonSchedule?, effort: Effort,
+                         alternatives: Int) -> (result: ScheduleResult, alternatives: [PersonSchedule]) {
+        guard rules.graph.hasPath else { return (.infeasible, []) }
+        let start = incumbent.map { PersonSchedule(choice: $0.choice, cost: cost(of: $0.choice, costs)) }
+        var best = start
+        var met: [[Int?]: Double] = [:]
         func consider(_ choice: [Int?]) {
             let value = cost(of: choice, costs)
+            if value < (start?.cost ?? .infinity) - 1e-9 { met[choice] = value }
             if value < (best?.cost ?? .infinity) - 1e-9 { best = PersonSchedule(choice: choice, cost: value) }
+        }
+        func finish(_ result: ScheduleResult) -> (result: ScheduleResult, alternatives: [PersonSchedule]) {
+            let others = met.filter { $0.key != result.schedule?.choice }
+                .sorted { $0.value != $1.value ? $0.value < $1.value
+                    : $0.key.lexicographicOrder.lexicographicallyPrecedes($1.key.lexicographicOrder) }
+                .prefix(alternatives).map { PersonSchedule(choice: $0.key, cost: $0.value) }
+            return (result, Array(others))
         }
         let relaxation = ScheduleRelaxation(rules, costs)
         let ascent = relaxation.ascend(from: ResourcePrices(slots: rules.slotLimits.count),
-                                       iterations: effort == .quick ? priceSteps / 3 : priceSteps,
+                                       iterations: effort == .quick ? priceSteps / 3 : priceSteps * 4,
                                        target: best?.cost)
         ascent.feasible.forEach(consider)
         var lower = ascent.solution.bound
@@ -129,10 +151,14 @@ public struct ScheduleOracle: Sendable {
             return best.cost - lower <= 1e-9 * max(1, abs(best.cost))
         }
         let labelling = ScheduleLabelling(relaxation: relaxation, prices: ascent.prices, toGo: ascent.solution.toGo)
-        if !settled() {
-            let narrowed = labelling.run(beam: beamWidth, labelBudget: labelBudget, bound: best?.cost ?? .infinity)
-            if let found = narrowed.best { consider(found.choice) }
-            if narrowed.complete { return best.map { .optimal($0) } ?? .infeasible }
+        let keep = alternatives + 1
+        // Narrowed searches; before an exact search, a wider one when the first finds nothing better
+        // than the incumbent.
+        let widths = effort == .exact ? [beamWidth, beamWidth * 10] : [beamWidth]
+        for width in widths where !settled() && (width == beamWidth || met.isEmpty) {
+            let narrowed = labelling.run(beam: width, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep)
+            narrowed.found.forEach { consider($0.choice) }
+            if narrowed.complete { return finish(best.map { .optimal($0) } ?? .infeasible) }
         }
         if best == nil && effort == .quick, costs.shift.contains(where: { $0.contains { $0 != 0 } }) {
             // The costs led the narrowed search astray: any schedule will do for a start.
@@ -141,12 +167,12 @@ public struct ScheduleOracle: Sendable {
         if settled() {
             lower = best!.cost
         } else if effort == .exact || best == nil {
-            let exact = labelling.run(beam: nil, labelBudget: labelBudget, bound: best?.cost ?? .infinity)
-            if let found = exact.best { consider(found.choice) }
-            if exact.complete { return best.map { .optimal($0) } ?? .infeasible }
+            let exact = labelling.run(beam: nil, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep)
+            exact.found.forEach { consider($0.choice) }
+            if exact.complete { return finish(best.map { .optimal($0) } ?? .infeasible) }
         }
-        guard let best else { return .unknown(bound: lower) }
-        return settled() ? .optimal(best) : .feasible(best, bound: min(lower, best.cost))
+        guard let best else { return finish(.unknown(bound: lower)) }
+        return finish(settled() ? .optimal(best) : .feasible(best, bound: min(lower, best.cost)))
     }
 
     /// Any schedule that keeps every rule, or a proof that none exists.
