@@ -27,14 +27,18 @@ public struct CaseRun: Sendable {
 }
 
 /// Rosters a case end to end: pins checked, a first roster built person by person (which also
-/// proves which people, if any, have no schedule), then column generation, then, for cases whose
-/// whole model is small enough, the whole model; the best roster found is evaluated.
+/// proves which people, if any, have no schedule), then column generation (``ColumnGeneration``),
+/// then, for cases whose whole model is small enough, the whole model; the best roster found is
+/// evaluated.
 ///
-/// With a time limit, the phases end at shares of it: the first roster by 20%; column generation's
-/// linear program by 35%, its diving by 55%, its integer master by 65%; improving person by person
-/// by 75%; then re-solving parts of the whole model (``NeighbourhoodSearch``) by 90% and the whole
-/// model, offered the best roster as its start, to the end. A phase that finishes early leaves its
-/// time to the next; cases without a whole model improve person by person to the end.
+/// With a time limit, phases end at shares of it: the first roster by 90% (it takes what it needs);
+/// column generation's linear program by 25% (35% for cases without a whole model), its dives by
+/// 55%, its integer master by 65%; improving person by person by 75% (97% without a whole model);
+/// then re-solving parts of the whole model (``NeighbourhoodSearch``) by 90% and the whole model,
+/// offered the best roster as its start, to the end. A phase that finishes early leaves its time to
+/// the next; the run stops as soon as the best roster is proven optimal; column generation is
+/// skipped when its first round shows it cannot settle in its share, and dives only from a settled
+/// master. Evaluating a roster (its care split and agency shifts) gets at most 5% of the limit.
 public struct CaseSolver {
     public let solver: any Solver
     /// Most candidate shifts for which the whole model is built and searched.
@@ -62,6 +66,10 @@ public struct CaseSolver {
         func left(until deadline: ContinuousClock.Instant?) -> Double? {
             deadline.map { max(0, seconds($0 - clock.now)) }
         }
+        // Evaluating a roster (its care split and agency shifts) gets at most a twentieth of the limit.
+        func evaluationLimit() -> Double? {
+            options.timeLimit.map { min(left(until: share(1)) ?? 0, max(1, 0.05 * $0)) }
+        }
         func report(_ phase: String, _ objective: Double?, _ bound: Double?) {
             _ = progress?(SolveProgress(elapsed: elapsed(), incumbent: objective, bestBound: bound, nodes: 0,
                                         newIncumbent: objective != nil, phase: phase))
@@ -81,9 +89,9 @@ public struct CaseSolver {
         var run = CaseRun(status: .infeasible, seconds: 0, explanations: [], columns: built?.model.columns.count ?? 0,
                           rows: built?.model.rows.count ?? 0)
 
-        let people = FirstRoster(index)
-        var best: (choices: [[Int?]], objective: Double)
-        switch people.build(deadline: share(0.2)) {
+        let people = FirstRoster(index, threads: threads)
+        let choices: [[Int?]]
+        switch people.build(deadline: share(0.9)) {
         case .noSchedule(let missing):
             run.explanations = Explanation(c).explain(people: missing)
             run.seconds = elapsed()
@@ -95,66 +103,67 @@ public struct CaseSolver {
                 + " could not be settled within the time limit; try a longer --time-limit"]
             run.seconds = elapsed()
             return run
-        case .roster(let choices):
-            let generation = try ColumnGeneration(index, first: choices, solver: solver, threads: threads)
-            guard let first = try generation.evaluate(choices, solver: solver, timeLimit: left(until: share(1))) else {
-                return noCompletion(&run, elapsed())
+        case .roster(let found): choices = found
+        }
+        let generation = try ColumnGeneration(index, rules: people.rules, first: choices, solver: solver, threads: threads)
+        guard let first = try generation.evaluate(choices, solver: solver, timeLimit: left(until: share(1))) else {
+            return noCompletion(&run, elapsed())
+        }
+        run.firstRosterSeconds = elapsed()
+        var best = (choices: choices, objective: first.objective, values: first.values)
+        report("first roster", best.objective, nil)
+        func consider(_ choices: [[Int?]]?, _ phase: String) throws {
+            guard let choices, choices != best.choices,
+                  let found = try generation.evaluate(choices, solver: solver, timeLimit: evaluationLimit()) else { return }
+            if found.objective < best.objective - 1e-9 * max(1, abs(best.objective)) {
+                best = (choices, found.objective, found.values)
             }
-            run.firstRosterSeconds = elapsed()
-            best = (choices, first.objective)
-            report("first roster", best.objective, nil)
-            func consider(_ choices: [[Int?]]?, _ phase: String) throws {
-                guard let choices, choices != best.choices,
-                      let value = try generation.evaluate(choices, solver: solver, timeLimit: left(until: share(1)))?.objective
-                else { return }
-                if value < best.objective - 1e-9 * max(1, abs(best.objective)) { best = (choices, value) }
-                report(phase, best.objective, run.bestBound)
-            }
-            // Each phase runs only while the best roster is not proven optimal.
-            func open(until fraction: Double) -> Bool {
-                let proven = run.bestBound.map { status(best.objective, $0) == .optimal } ?? false
-                return !proven && (share(fraction).map { ContinuousClock.now < $0 } ?? true)
-            }
-            try generation.settle(deadline: share(0.35)) { value, bound in
+            report(phase, best.objective, run.bestBound)
+        }
+        // Re-rostering: the baseline (each person's part of it that keeps their rules) is a candidate,
+        // so an unchanged case keeps its roster unless a better one is found.
+        if let baseline = c.baseline {
+            try consider(people.choices(of: baseline).enumerated().map { $1 ?? best.choices[$0] }, "baseline")
+        }
+        // Each phase runs only while the best roster is not proven optimal.
+        func open(until fraction: Double) -> Bool {
+            let proven = run.bestBound.map { status(best.objective, $0) == .optimal } ?? false
+            return !proven && (share(fraction).map { ContinuousClock.now < $0 } ?? true)
+        }
+        // Column generation pays only when its rounds are quick enough to settle the master: after
+        // one round, if fewer than 20 more fit in its share, its time goes to the next phases.
+        // With the whole model to fall back on, the linear program gets a quarter of the time.
+        let settled = share(built == nil ? 0.35 : 0.25)
+        let before = clock.now
+        try generation.settle(rounds: 1, deadline: settled) { _, bound in run.bestBound = bound.isFinite ? bound : nil }
+        if left(until: settled).map({ $0 >= 20 * seconds(clock.now - before) }) ?? true {
+            try generation.settle(deadline: settled) { _, bound in
                 run.bestBound = bound.isFinite ? bound : nil
                 report("column generation", best.objective, run.bestBound)
             }
             if open(until: 0.55) { try consider(generation.largestShares, "column generation") }
-            // Dives of several kinds, each keeping the schedules the others priced, while time allows.
+            // Dives of several kinds, each keeping the schedules the others priced, while time allows;
+            // only from a settled master (diving on an unsettled one fixes what it has not weighed).
             for kind: ColumnGeneration.Dive in [.assignments(fraction: 10), .schedules, .assignments(fraction: 50)]
-            where open(until: 0.55) {
+            where generation.converged && open(until: 0.55) {
                 try consider(try generation.dive(kind, deadline: share(0.55)), "diving")
             }
-            if open(until: 0.65),
+            if generation.converged && open(until: 0.65),
                let found = try generation.integerRoster(start: best.choices, solver: solver, timeLimit: left(until: share(0.65))) {
                 try consider(found.choices, "integer master")
             }
-            if open(until: built == nil ? 0.97 : 0.75) {
-                try consider(people.improve(best.choices, deadline: share(built == nil ? 0.97 : 0.75)), "improving person by person")
-            }
         }
-        if let bound = run.bestBound, status(best.objective, bound) == .optimal {
-            // Proven: the roster of the best schedules, completed, is the answer.
-            guard let roster = try RosterCompletion.roster(index, worked: people.worked(best.choices), solver: solver,
-                                                           timeLimit: left(until: share(1))) else {
-                return noCompletion(&run, elapsed())
-            }
-            run.bestBound = min(bound, best.objective)
-            return finish(&run, roster, c, .optimal, elapsed())
+        if open(until: built == nil ? 0.97 : 0.75) {
+            try consider(people.improve(best.choices, deadline: share(built == nil ? 0.97 : 0.75)), "improving person by person")
         }
         run.bestBound = run.bestBound.map { min($0, best.objective) }
-        guard let built else {
-            guard let roster = try RosterCompletion.roster(index, worked: people.worked(best.choices), solver: solver,
-                                                           timeLimit: left(until: share(1))) else {
-                return noCompletion(&run, elapsed())
-            }
-            return finish(&run, roster, c, status(best.objective, run.bestBound), elapsed())
+        let fromMaster = generation.master.roster(best.choices, values: best.values)
+        guard let built, open(until: 1),
+              let start = try RosterCompletion.values(built, worked: people.worked(best.choices), solver: solver,
+                                                      timeLimit: evaluationLimit()) else {
+            return finish(&run, fromMaster, c, status(best.objective, run.bestBound), elapsed())
         }
         // The whole model, from the best roster so far.
-        guard let start = try RosterCompletion.values(built, worked: people.worked(best.choices), solver: solver,
-                                                      timeLimit: left(until: share(1))) else {
-            return noCompletion(&run, elapsed())
-        }
         var options = options
         options.startingSolution = try NeighbourhoodSearch(solver: solver).improve(
             built, start: start, deadline: share(0.9), progress: reporter("re-solving parts"))
@@ -171,6 +180,9 @@ public struct CaseSolver {
         let objective = built.model.objectiveValue(result.values!)
         let bound = [run.bestBound, result.bestBound.flatMap { $0 <= objective ? $0 : nil }].compactMap { $0 }.max()
         run.bestBound = bound
+        if objective > best.objective + 1e-9 * max(1, abs(best.objective)) {
+            return finish(&run, fromMaster, c, status(best.objective, bound), elapsed())
+        }
         return finish(&run, built.roster(from: result.values!), c,
                       result.status == .optimal ? .optimal : status(objective, bound), elapsed())
     }

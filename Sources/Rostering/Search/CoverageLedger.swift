@@ -11,13 +11,15 @@ struct CoverageLedger {
     private(set) var care: [DemandKey: Double] = [:]
     /// Care hours each worked candidate gives, by demand key (to take them back).
     private var given: [Int: [(key: DemandKey, hours: Double)]] = [:]
-    /// What an hour of uncovered demand costs: the unmet-hour penalty, or agency cover when cheaper.
+    /// What an hour of uncovered demand costs: the unmet-hour penalty, or agency cover when it is
+    /// cheaper and its cap could cover all the demand.
     let hourValue: Double
 
     init(_ index: CaseIndex) {
         self.index = index
         let s = index.case.settings
-        hourValue = s.agencyHourlyCost > 0 && (s.agencyMaxHours ?? 1) > 0
+        let demanded = index.case.demand.reduce(0) { $0 + $1.hours }
+        hourValue = s.agencyHourlyCost > 0 && (s.agencyMaxHours ?? .infinity) >= demanded
             ? min(s.unmetHourPenalty, s.agencyHourlyCost) : s.unmetHourPenalty
     }
 

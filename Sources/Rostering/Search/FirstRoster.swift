@@ -14,9 +14,15 @@ public struct FirstRoster: Sendable {
     /// Each person's rules, by person index.
     public let rules: [ScheduleRules]
 
-    public init(_ index: CaseIndex) {
+    /// Threads for scheduling several people at once.
+    public let threads: Int
+    /// People scheduled together in the first pass.
+    static let groupSize = 4
+
+    public init(_ index: CaseIndex, threads: Int = 1) {
         self.index = index
-        rules = index.case.staff.indices.map { ScheduleRules(index.candidates, person: $0) }
+        self.threads = max(1, threads)
+        rules = Pricing(threads: threads).map(Array(index.case.staff.indices)) { ScheduleRules(index.candidates, person: $0) }
     }
 
     /// How building the first roster ended.
@@ -30,18 +36,29 @@ public struct FirstRoster: Sendable {
     }
 
     /// Builds the roster: everyone scheduled once, in turn.
+    /// People are scheduled in groups of ``groupSize`` (on up to that many threads at once), each
+    /// against the people scheduled before their group; the groups do not depend on the number of
+    /// threads, so neither does the roster.
     public func build(deadline: ContinuousClock.Instant?) -> Outcome {
         var descent = Descent(self)
         var proven: [Int] = [], undecided: [Int] = []
-        for p in order {
+        let order = self.order, rules = self.rules
+        for start in stride(from: 0, to: order.count, by: Self.groupSize) {
+            let group = Array(order[start..<min(order.count, start + Self.groupSize)])
             if deadline.map({ ContinuousClock.now >= $0 }) ?? false {
-                undecided.append(p)
+                undecided += group
                 continue
             }
-            switch descent.schedule(p) {
-            case .optimal(let found), .feasible(let found, _): descent.set(p, found)
-            case .infeasible: proven.append(p)
-            case .unknown: undecided.append(p)
+            let costs = group.map { descent.costs($0) }
+            let found = Pricing(threads: threads).map(Array(group.indices)) { position in
+                ScheduleOracle(rules[group[position]]).cheapest(costs[position], effort: .quick)
+            }
+            for (position, p) in group.enumerated() {
+                switch found[position] {
+                case .optimal(let schedule), .feasible(let schedule, _): descent.set(p, schedule)
+                case .infeasible: proven.append(p)
+                case .unknown: undecided.append(p)
+                }
             }
         }
         if !proven.isEmpty { return .noSchedule(proven.sorted()) }
@@ -101,13 +118,18 @@ public struct FirstRoster: Sendable {
             schedules = Array(repeating: nil, count: roster.rules.count)
         }
 
-        /// Person `p`'s cheapest schedule against everyone else as recorded.
-        func schedule(_ p: Int) -> ScheduleResult {
+        /// Person `p`'s costs against everyone else as recorded.
+        func costs(_ p: Int) -> ScheduleCosts {
             var costs = own[p]
             for (d, options) in roster.rules[p].options.enumerated() {
                 for (o, i) in options.enumerated() { costs.shift[d][o] += ledger.value(of: i) }
             }
-            return ScheduleOracle(roster.rules[p]).cheapest(costs, incumbent: schedules[p], effort: .quick)
+            return costs
+        }
+
+        /// Person `p`'s cheapest schedule against everyone else as recorded.
+        func schedule(_ p: Int) -> ScheduleResult {
+            ScheduleOracle(roster.rules[p]).cheapest(costs(p), incumbent: schedules[p], effort: .quick)
         }
 
         mutating func set(_ p: Int, _ schedule: PersonSchedule) {
@@ -134,6 +156,29 @@ public struct FirstRoster: Sendable {
                 + c.staff.indices.reduce(0.0) { total, p in
                     total + (schedules[p].map { ScheduleOracle(roster.rules[p]).cost(of: $0.choice, own[p]) } ?? 0)
                 }
+        }
+    }
+
+    /// Each person's schedule in a roster (e.g. the baseline), or `nil` for a person whose rows are
+    /// not all candidate shifts of theirs or break one of their hard rules.
+    public func choices(of assignments: [Assignment]) -> [[Int?]?] {
+        let c = index.case, candidates = index.candidates, evaluator = Evaluator(c)
+        var rows = Array(repeating: [Assignment](), count: c.staff.count)
+        for row in assignments { if let p = candidates.staffIndex[row.staffID] { rows[p].append(row) } }
+        return c.staff.indices.map { p in
+            var choice = [Int?](repeating: nil, count: c.days.count)
+            for row in rows[p] {
+                guard let d = candidates.dayIndex[row.day], let s = candidates.shiftIndex[row.shiftID],
+                      let l = candidates.localityIndex[row.localityID],
+                      let i = candidates.index[Candidate(person: p, day: d, shift: s, locality: l)],
+                      let option = rules[p].options[d].firstIndex(of: i), choice[d] == nil else { return nil }
+                choice[d] = option
+            }
+            let broken = evaluator.check(c.staff[p], rows[p]).violations
+            let pins = Evaluator(c).evaluate(Roster(assignments: rows[p])).violations.filter {
+                $0.rule == .pinned && $0.staffID == c.staff[p].id
+            }
+            return broken.isEmpty && pins.isEmpty ? choice : nil
         }
     }
 

@@ -207,3 +207,42 @@ final class MasterProblem {
         return costs
     }
 }
+
+extension MasterProblem {
+    /// The roster of people's schedules with the care split and agency shifts of the master's
+    /// column values `values` (as ``ColumnGeneration/evaluate(_:solver:timeLimit:)`` gives them): a
+    /// shift whose time can go to only one competency with hours demanded gives it all its paid
+    /// hours. Care hours are rounded to 1e-4 h, as the outputs hold them.
+    func roster(_ choices: [[Int?]], values: [Double]) -> Roster {
+        let c = index.case
+        var result = Roster()
+        func hours(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+        for (p, choice) in choices.enumerated() {
+            for (d, option) in choice.enumerated() {
+                guard let option else { continue }
+                let i = rules[p].options[d][option], candidate = index.candidates.all[i]
+                let assignment = index.candidates.assignment(candidate)
+                result.assignments.append(assignment)
+                if let columns = care[i] {
+                    for (key, column) in columns where hours(values[column.index]) > 0 {
+                        result.care.append(CareTime(assignment: assignment, competencyID: c.competencies[key.competency].id,
+                                                    hours: hours(values[column.index])))
+                    }
+                } else if let key = index.keysMet[i].first(where: { cover[$0] != nil }) {
+                    result.care.append(CareTime(assignment: assignment, competencyID: c.competencies[key.competency].id,
+                                                hours: c.shifts[candidate.shift].paidHours))
+                }
+            }
+        }
+        for key in index.demandKeys {
+            guard let column = agency[key] else { continue }
+            let shifts = Int(values[column.index].rounded())
+            if shifts > 0 {
+                result.agency.append(AgencyBooking(day: c.days[key.day], shiftID: c.shifts[key.shift].id,
+                                                   localityID: c.localities[key.locality].id,
+                                                   competencyID: c.competencies[key.competency].id, shifts: shifts))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,430 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+@testable import Rostering
+import TestSupport
+import Testing
+import Workforce
+
+/// Column generation and the whole engine against brute force on small random cases
+/// (``RandomCase``): the master's Lagrangian bound lies between the compact model's linear
+/// relaxation and the true optimum; the engine finds the optimum and never reports a bound above
+/// it; diving, threads and re-rostering keep every hard rule and agree with themselves.
+@Suite struct ColumnGenerationTests {
+    // MARK: Brute force
+
+    /// Every roster of a small case without demand hours or agency, so a roster's objective follows
+    /// from its assignments alone. A person's schedules are enumerated and judged by the evaluator
+    /// on that person alone (their pay and preferences, their hard rules); the rest of the
+    /// objective (heads short of `min_staff`, above `max_staff`, weekend fairness) depends only on
+    /// which demand rows each schedule staffs and how many weekends it works, so of the schedules
+    /// alike in those, only the cheapest can be in an optimum.
+    struct BruteForce {
+        struct Schedule {
+            var rows: [Assignment]
+            /// The person's pay and broken preferences.
+            var cost: Double
+            /// Indices into `c.demand` of the rows the schedule gives a head to.
+            var heads: [Int]
+            var weekends: Int
+        }
+
+        let c: Case
+        /// Each person's valid schedules, the cheapest of each kind (see above).
+        let people: [[Schedule]]
+        /// How many valid schedules each person has (before keeping the cheapest of each kind).
+        let validCounts: [Int]
+
+        /// Every schedule of person `p` (each day off or one of their candidate shifts), or `nil`
+        /// when there are more than `limit`.
+        static func schedules(_ c: Case, _ p: Int, limit: Int) -> [[Assignment]]? {
+            let candidates = Candidates(c)
+            let options = candidates.byPersonDay[p]
+            let raw = options.reduce(1.0) { $0 * Double($1.count + 1) }
+            guard raw <= Double(limit) else { return nil }
+            var all: [[Assignment]] = [[]]
+            for day in options {
+                all = all.flatMap { prefix in [prefix] + day.map { prefix + [candidates.assignment(candidates.all[$0])] } }
+            }
+            return all
+        }
+
+        /// The case as person `p` alone sees it: no demand, no fairness, only their own
+        /// preferences, leave and pins.
+        static func alone(_ c: Case, _ p: Int) -> Case {
+            var own = c
+            let id = c.staff[p].id
+            own.staff = [c.staff[p]]
+            own.demand = []
+            own.availability = c.availability.filter { $0.staffID == id }
+            own.pins = c.pins.filter { $0.staffID == id }
+            own.baseline = c.baseline?.filter { $0.staffID == id }
+            own.settings.fairnessWeight = 0
+            return own
+        }
+
+        /// Whether person `p` has a schedule that keeps all their hard rules; `nil` when they have
+        /// more than `limit` schedules to try.
+        static func hasSchedule(_ c: Case, _ p: Int, limit: Int) -> Bool? {
+            guard let all = schedules(c, p, limit: limit) else { return nil }
+            let evaluator = Evaluator(alone(c, p))
+            return all.contains { evaluator.evaluate(Roster(assignments: $0)).violations.isEmpty }
+        }
+
+        /// `nil` when some person has more than `limit` schedules.
+        init?(_ c: Case, limit: Int) {
+            precondition(c.settings.agencyHourlyCost == 0 && c.demand.allSatisfy { $0.hours == 0 })
+            self.c = c
+            let pricedWeekends = c.settings.fairnessWeight > 0
+            var people: [[Schedule]] = [], counts: [Int] = []
+            for (p, person) in c.staff.enumerated() {
+                guard let all = Self.schedules(c, p, limit: limit) else { return nil }
+                let evaluator = Evaluator(Self.alone(c, p))
+                var cheapest: [[Int]: Schedule] = [:], order: [[Int]] = []
+                var valid = 0
+                for rows in all {
+                    let e = evaluator.evaluate(Roster(assignments: rows))
+                    guard e.violations.isEmpty else { continue }
+                    valid += 1
+                    let heads = c.demand.indices.filter { j in
+                        let d = c.demand[j]
+                        return person.holds(d.competencyID) && rows.contains {
+                            $0.day == d.day && $0.shiftID == d.shiftID && $0.localityID == d.localityID
+                        }
+                    }
+                    let weekends = Set(rows.filter(\.day.isWeekend).map(\.day.weekStart)).count
+                    let key = heads + [-1, pricedWeekends && person.contractHours > 0 ? weekends : 0]
+                    let schedule = Schedule(rows: rows, cost: e.objective, heads: heads, weekends: weekends)
+                    if let known = cheapest[key] {
+                        if schedule.cost < known.cost - 1e-9 { cheapest[key] = schedule }
+                    } else {
+                        cheapest[key] = schedule
+                        order.append(key)
+                    }
+                }
+                people.append(order.map { cheapest[$0]! })
+                counts.append(valid)
+            }
+            self.people = people
+            validCounts = counts
+        }
+
+        /// Whether some person has no valid schedule.
+        var someoneHasNone: Bool { validCounts.contains(0) }
+
+        /// How many rosters the search looks at.
+        var rosters: Double { people.reduce(1.0) { $0 * Double($1.count) } }
+
+        /// The optimum and a roster reaching it.
+        func optimum() -> (objective: Double, rows: [Assignment]) {
+            let s = c.settings
+            var heads = Array(repeating: 0, count: c.demand.count)
+            var picked = Array(repeating: 0, count: people.count)
+            var best = (objective: Double.infinity, picks: picked)
+            func search(_ p: Int, _ cost: Double) {
+                if p == people.count {
+                    var total = cost
+                    for (j, demand) in c.demand.enumerated() {
+                        total += Double(max(0, demand.minStaff - heads[j])) * demand.underWeight
+                        if let most = demand.maxStaff { total += Double(max(0, heads[j] - most)) * demand.overWeight }
+                    }
+                    let loads = c.staff.indices.filter { c.staff[$0].contractHours > 0 }.map {
+                        Double(people[$0][picked[$0]].weekends) * 37.5 / c.staff[$0].contractHours
+                    }
+                    if let high = loads.max(), let low = loads.min() { total += s.fairnessWeight * (high - low) }
+                    if total < best.objective - 1e-9 { best = (total, picked) }
+                    return
+                }
+                for (n, schedule) in people[p].enumerated() {
+                    picked[p] = n
+                    for j in schedule.heads { heads[j] += 1 }
+                    search(p + 1, cost + schedule.cost)
+                    for j in schedule.heads { heads[j] -= 1 }
+                }
+            }
+            // Pay of contracted hours is counted once per person, in each person's own cost.
+            search(0, 0)
+            return (best.objective, best.picks.enumerated().flatMap { people[$0.offset][$0.element].rows })
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The compact model's linear relaxation: every column continuous.
+    static func compactRelaxation(_ c: Case) throws -> Double {
+        var model = Formulation.build(c).model
+        for i in model.columns.indices { model.setKind(Variable(index: i), .continuous) }
+        let result = try GLPKSolver().solve(model)
+        #expect(result.status == .optimal, "the compact relaxation: \(result.status)")
+        return result.objective ?? .nan
+    }
+
+    /// The roster rows of people's choices.
+    static func rows(_ index: CaseIndex, _ rules: [ScheduleRules], _ choices: [[Int?]]) -> [Assignment] {
+        choices.enumerated().flatMap { p, choice in
+            choice.enumerated().compactMap { d, option in
+                option.map { index.candidates.assignment(index.candidates.all[rules[p].options[d][$0]]) }
+            }
+        }
+    }
+
+    static func hard(_ c: Case, _ roster: Roster) -> [Violation] {
+        Evaluator(c).evaluate(roster).violations.filter { $0.rule.kind == .hard }
+    }
+
+    static func sorted(_ rows: [Assignment]) -> [String] {
+        rows.map { "\($0.staffID)|\($0.day.iso)|\($0.shiftID)|\($0.localityID)" }.sorted()
+    }
+
+    /// The people named by explanation lines ("id: no roster keeps together ...").
+    static func named(_ lines: [String]) -> Set<String> {
+        Set(lines.compactMap { $0.split(separator: ":").first.map(String.init) })
+    }
+
+    /// The people of `c` with no schedule of their own: by brute force where a person has few
+    /// schedules, else as the explanation finds (the oracle).
+    static func peopleWithoutSchedule(_ c: Case) -> Set<String> {
+        let explained = named(Explanation(c).explain())
+        var none = Set<String>()
+        for (p, person) in c.staff.enumerated() {
+            if let has = BruteForce.hasSchedule(c, p, limit: 3_000) {
+                #expect(has == !explained.contains(person.id), "brute force and the explanation disagree on \(person.id)")
+                if !has { none.insert(person.id) }
+            } else if explained.contains(person.id) {
+                none.insert(person.id)
+            }
+        }
+        return none
+    }
+
+    // MARK: The random cases
+
+    /// Every random case is one the reader accepts without a warning, with pins that keep every
+    /// hard rule on their own; the same seed gives the same files; the cases vary.
+    @Test func randomCasesAreValidAndRepeat() throws {
+        var travel = 0, weekends = 0, nights = 0, both = 0, pins = 0, agency = 0, fairness = 0, limits = 0, hours = 0
+        for seed in UInt64(1)...150 {
+            let withHours = seed % 2 == 0
+            let files = RandomCase.files(seed: seed, hours: withHours)
+            #expect(files == RandomCase.files(seed: seed, hours: withHours), "seed \(seed) does not repeat")
+            let loaded = try CaseReader.read(folder: CaseFiles.folder(files))
+            #expect(loaded.warnings.isEmpty, "seed \(seed): \(loaded.warnings)")
+            let c = loaded.case
+            #expect(PinCheck.issues(c).isEmpty, "seed \(seed): \(PinCheck.issues(c))")
+            #expect((2...4).contains(c.staff.count) && (4...7).contains(c.days.count) && (2...3).contains(c.shifts.count))
+            #expect(c.days.first!.weekday == 1, "seed \(seed): the horizon starts on a Monday")
+            #expect(!withHours ? c.demand.allSatisfy { $0.hours == 0 } : true)
+            if !c.travel.isEmpty { travel += 1 }
+            if c.days.contains(where: \.isWeekend) { weekends += 1 }
+            if c.shifts.contains(where: { $0.end > 1440 }) { nights += 1 }
+            if c.staff.contains(where: { $0.competencies.count == 2 }) { both += 1 }
+            if !c.pins.isEmpty { pins += 1 }
+            if c.settings.agencyHourlyCost > 0 { agency += 1 }
+            if c.settings.fairnessWeight > 0 { fairness += 1 }
+            if c.shiftLimits.values.contains(0) { limits += 1 }
+            if c.demand.contains(where: { $0.hours > 0 }) { hours += 1 }
+        }
+        for (what, count) in [("travel", travel), ("weekends", weekends), ("night shifts", nights), ("two competencies", both),
+                              ("pins", pins), ("agency", agency), ("fairness", fairness), ("shift limits of 0", limits),
+                              ("demand hours", hours)] {
+            #expect(count >= 10, "only \(count) of 150 random cases have \(what)")
+        }
+    }
+
+    // MARK: a. Bounds and the engine against brute force
+
+    /// On small cases without demand hours or agency: the Lagrangian bound after column generation
+    /// converges lies between the compact model's linear relaxation and the brute-force optimum;
+    /// the engine, without a time limit, finds that optimum, keeps every hard rule and reports a
+    /// bound no higher.
+    @Test func boundAndEngineAgreeWithBruteForce() throws {
+        var tested = 0, proven = 0, bruteForced: [UInt64] = []
+        for seed in UInt64(1)...400 where tested < 30 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: false, agency: false, staff: 2...3, days: 4...6))
+            guard let brute = BruteForce(c, limit: 6_000), brute.rosters <= 200_000 else { continue }
+            let explained = Explanation(c).explain()
+            #expect(explained.isEmpty == !brute.someoneHasNone, "seed \(seed): the explanation \(explained) and brute force disagree")
+            if brute.someoneHasNone || !explained.isEmpty { continue }
+            tested += 1
+            bruteForced.append(seed)
+            let optimum = brute.optimum()
+            // The brute force's own objective is the evaluator's.
+            let check = Evaluator(c).evaluate(Roster(assignments: optimum.rows))
+            #expect(check.violations.isEmpty, "seed \(seed)")
+            #expect(abs(check.objective - optimum.objective) < 1e-6, "seed \(seed): brute force \(optimum.objective), evaluator \(check.objective)")
+
+            // Column generation.
+            let index = CaseIndex(Candidates(c))
+            let people = FirstRoster(index)
+            guard case .roster(let first) = people.build(deadline: nil) else {
+                Issue.record("seed \(seed): every person has a schedule, yet no first roster")
+                continue
+            }
+            let firstRows = Self.rows(index, people.rules, first)
+            #expect(Self.hard(c, Roster(assignments: firstRows)).isEmpty, "seed \(seed): the first roster breaks a rule")
+            #expect(Evaluator(c).evaluate(Roster(assignments: firstRows)).objective >= optimum.objective - 1e-6)
+            let generation = try ColumnGeneration(index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            try generation.settle(deadline: nil)
+            #expect(generation.converged, "seed \(seed): column generation did not converge")
+            let relaxation = try Self.compactRelaxation(c)
+            #expect(generation.bound <= optimum.objective + 1e-6,
+                    "seed \(seed): Lagrangian bound \(generation.bound) above the optimum \(optimum.objective)")
+            #expect(generation.bound >= relaxation - 1e-6,
+                    "seed \(seed): Lagrangian bound \(generation.bound) below the compact relaxation \(relaxation)")
+            if let value = generation.value {
+                #expect(value >= relaxation - 1e-6 && value <= optimum.objective + 1e-6,
+                        "seed \(seed): master value \(value), relaxation \(relaxation), optimum \(optimum.objective)")
+            }
+
+            // The whole engine, without a time limit.
+            let run = try CaseSolver(solver: GLPKSolver(), threads: 1).solve(c, options: SolveOptions())
+            #expect(run.status == .optimal || run.status == .feasible, "seed \(seed): \(run.status)")
+            guard let roster = run.roster, let evaluation = run.evaluation else {
+                Issue.record("seed \(seed): no roster")
+                continue
+            }
+            #expect(Self.hard(c, roster).isEmpty, "seed \(seed): \(Self.hard(c, roster))")
+            let objective = Evaluator(c).evaluate(roster).objective
+            #expect(abs(evaluation.objective - objective) < 1e-6)
+            #expect(objective >= optimum.objective - 1e-6, "seed \(seed): objective \(objective) below the optimum \(optimum.objective)")
+            if run.status == .optimal {
+                proven += 1
+                #expect(abs(objective - optimum.objective) <= 1e-6 * max(1, abs(optimum.objective)),
+                        "seed \(seed): 'optimal' \(objective), brute-force optimum \(optimum.objective)")
+            }
+            if let bound = run.bestBound {
+                #expect(bound <= optimum.objective + 1e-6, "seed \(seed): best bound \(bound) above the optimum \(optimum.objective)")
+            }
+        }
+        #expect(tested == 30, "only \(tested) seeds could be brute forced: \(bruteForced)")
+        #expect(proven == tested, "only \(proven) of \(tested) small cases were proven optimal without a time limit")
+    }
+
+    // MARK: b. Diving keeps every hard rule
+
+    /// After the master settles, each kind of dive gives a roster that keeps every hard rule;
+    /// undoing its fixings leaves the master's linear program where it was.
+    @Test func divesKeepEveryHardRule() throws {
+        let kinds: [ColumnGeneration.Dive] = [.assignments(fraction: 10), .schedules, .assignments(fraction: 50), .assignments(fraction: 1)]
+        var dived = 0
+        for seed in UInt64(500)..<530 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 3 != 0))
+            let index = CaseIndex(Candidates(c))
+            let people = FirstRoster(index)
+            guard case .roster(let first) = people.build(deadline: nil) else { continue }
+            let generation = try ColumnGeneration(index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            try generation.settle(deadline: nil)
+            #expect(generation.converged, "seed \(seed)")
+            let settled = try #require(generation.value, "seed \(seed): no master value")
+            let bound = generation.bound
+            for kind in kinds {
+                let choices = try generation.dive(kind, deadline: nil)
+                #expect(choices.count == c.staff.count && choices.allSatisfy { $0.count == c.days.count }, "seed \(seed) \(kind)")
+                let rows = Self.rows(index, generation.master.rules, choices)
+                let broken = Self.hard(c, Roster(assignments: rows))
+                #expect(broken.isEmpty, "seed \(seed) \(kind): \(broken)")
+                // The roster's objective (its care split and agency at their best) is at least the bound.
+                let value = try #require(try generation.evaluate(choices, solver: GLPKSolver(), timeLimit: nil), "seed \(seed) \(kind)")
+                #expect(value.objective >= bound - 1e-6 * max(1, abs(bound)), "seed \(seed) \(kind): \(value.objective) below the bound \(bound)")
+                dived += 1
+                // Fixings undone: the master settles back to the same linear optimum.
+                try generation.settle(deadline: nil)
+                #expect(generation.converged, "seed \(seed) after \(kind)")
+                let again = try #require(generation.value)
+                #expect(abs(again - settled) <= 1e-6 * max(1, abs(settled)), "seed \(seed) after \(kind): master value \(again), was \(settled)")
+            }
+        }
+        #expect(dived >= 60, "only \(dived) dives")
+    }
+
+    // MARK: c. The engine on many random cases
+
+    /// With a time limit, the engine returns a roster keeping every hard rule whenever every person
+    /// alone has a schedule, and otherwise says infeasible, naming each person who has none.
+    @Test func engineRostersEveryFeasibleCase() throws {
+        var feasible = 0, infeasible = 0
+        for seed in UInt64(1000)..<1060 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 4 != 0, staff: 2...4, days: 4...7))
+            let without = Self.peopleWithoutSchedule(c)
+            let run = try CaseSolver(solver: GLPKSolver(), threads: 1).solve(c, options: SolveOptions(timeLimit: 10))
+            if without.isEmpty {
+                feasible += 1
+                #expect(run.status == .optimal || run.status == .feasible, "seed \(seed): \(run.status) \(run.explanations)")
+                guard let roster = run.roster, let evaluation = run.evaluation else {
+                    Issue.record("seed \(seed): no roster")
+                    continue
+                }
+                let broken = Self.hard(c, roster)
+                #expect(broken.isEmpty, "seed \(seed): \(broken)")
+                #expect(evaluation.violations.isEmpty, "seed \(seed)")
+                if let bound = run.bestBound {
+                    #expect(bound <= evaluation.objective + 1e-6 * max(1, abs(evaluation.objective)),
+                            "seed \(seed): bound \(bound) above the objective \(evaluation.objective)")
+                }
+            } else {
+                infeasible += 1
+                #expect(run.status == .infeasible, "seed \(seed): \(without) have no schedule, yet \(run.status)")
+                #expect(run.roster == nil, "seed \(seed)")
+                #expect(Self.named(run.explanations) == without, "seed \(seed): \(run.explanations), expected \(without)")
+            }
+        }
+        #expect(feasible >= 30 && infeasible >= 3, "feasible \(feasible), infeasible \(infeasible): too few of one kind")
+    }
+
+    // MARK: d. Threads
+
+    /// Without a time limit, one thread and two give the same roster and objective; two threads
+    /// twice give the same roster too.
+    @Test func oneAndTwoThreadsAgree() throws {
+        var compared = 0
+        for seed in UInt64(2000)..<2040 where compared < 6 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, staff: 3...4, days: 5...7))
+            guard Explanation(c).explain().isEmpty else { continue }
+            compared += 1
+            let one = try CaseSolver(solver: GLPKSolver(), threads: 1).solve(c, options: SolveOptions())
+            let two = try CaseSolver(solver: GLPKSolver(), threads: 2).solve(c, options: SolveOptions())
+            let twoAgain = try CaseSolver(solver: GLPKSolver(), threads: 2).solve(c, options: SolveOptions())
+            let a = try #require(one.roster, "seed \(seed)"), b = try #require(two.roster, "seed \(seed)")
+            let b2 = try #require(twoAgain.roster, "seed \(seed)")
+            #expect(one.status == two.status, "seed \(seed): \(one.status) vs \(two.status)")
+            #expect(abs(one.evaluation!.objective - two.evaluation!.objective) < 1e-6,
+                    "seed \(seed): objective \(one.evaluation!.objective) with one thread, \(two.evaluation!.objective) with two")
+            #expect(Self.sorted(a.assignments) == Self.sorted(b.assignments), "seed \(seed): rosters differ between one and two threads")
+            #expect(Self.sorted(b.assignments) == Self.sorted(b2.assignments), "seed \(seed): two runs with two threads differ")
+            #expect(two.evaluation!.objective == twoAgain.evaluation!.objective, "seed \(seed)")
+        }
+        #expect(compared == 6)
+    }
+
+    // MARK: e. Re-rostering
+
+    /// An optimal roster written back as the baseline is rostered again unchanged.
+    @Test func reRosteringAnUnchangedCaseChangesNothing() throws {
+        var checked = 0
+        for seed in UInt64(3000)..<3030 where checked < 3 {
+            let files = RandomCase.files(seed: seed, staff: 2...3, days: 4...6)
+            let folder = try CaseFiles.folder(files)
+            let c = try CaseReader.read(folder: folder).case
+            guard Explanation(c).explain().isEmpty else { continue }
+            let run = try CaseSolver(solver: GLPKSolver(), threads: 1).solve(c, options: SolveOptions())
+            guard run.status == .optimal, let roster = run.roster else {
+                Issue.record("seed \(seed): \(run.status) without a time limit")
+                continue
+            }
+            checked += 1
+            var baseline = "staff_id,date,shift_id,locality_id\n"
+            for row in roster.assignments { baseline += "\(row.staffID),\(row.day.iso),\(row.shiftID),\(row.localityID)\n" }
+            try baseline.write(to: folder.appendingPathComponent("baseline.csv"), atomically: true, encoding: .utf8)
+            let again = try CaseReader.read(folder: folder).case
+            #expect(again.baseline?.count == roster.assignments.count, "seed \(seed)")
+            let rerun = try CaseSolver(solver: GLPKSolver(), threads: 1).solve(again, options: SolveOptions())
+            #expect(rerun.status == .optimal, "seed \(seed): \(rerun.status)")
+            let evaluation = try #require(rerun.evaluation, "seed \(seed)")
+            #expect(evaluation.penalties.change == 0, "seed \(seed): \(evaluation.penalties.change) of changes")
+            #expect(Self.sorted(rerun.roster!.assignments) == Self.sorted(roster.assignments), "seed \(seed)")
+            #expect(abs(evaluation.objective - run.evaluation!.objective) < 1e-6, "seed \(seed)")
+        }
+        #expect(checked == 3)
+    }
+}
+
