@@ -28,10 +28,14 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Roster a case: read its CSV files, solve, and write the roster, coverage and funding files.",
         discussion: """
-            Writes roster.csv, work_split.csv, roster_grid.csv, coverage.csv, contract_allocation.csv,
-            sector_summary.csv and summary.csv into the output folder, all together (nothing changes there if
-            the run fails). With a time limit the best roster found so far is written and marked 'feasible'.
-            When no roster exists, summary.csv alone explains which people, dates and rules conflict.
+            Writes roster.csv, work_split.csv, roster_grid.csv, coverage.csv, contract_allocation.csv, \
+            sector_summary.csv and summary.csv into the output folder, all together (nothing changes there if \
+            the run fails). With a time limit the best roster found so far is written and marked 'feasible'; \
+            the limit covers the whole run, reading and writing included.
+
+            Every roster keeps every hard rule: it is built person by person, each person's schedule from \
+            their own rules, then improved by column generation, diving, person by person and on the whole \
+            model. When no roster exists, summary.csv alone explains which people, dates and rules conflict.
             """
     )
 
@@ -125,7 +129,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a roster (the tool's or a hand-made one) against a case without the solver.",
         discussion: """
-            Reads DIR/roster.csv, and DIR/work_split.csv and the agency_shifts of DIR/coverage.csv when present;
+            Reads DIR/roster.csv, and DIR/work_split.csv and the agency_shifts of DIR/coverage.csv when present; \
             lists every hard-rule violation and recomputes every cost and penalty. Exit 0 when no hard rule is broken.
             """
     )

@@ -17,11 +17,11 @@ struct Curtois: ParsableCommand {
         commandName: "curtois",
         abstract: "Turn a Curtois & Qu nurse rostering instance (Instance1.txt ... Instance24.txt) into a case folder.",
         discussion: """
-            One ward ('ward') and one competency ('nursing') held by every nurse; shifts start at 00:00 and are
-            paid their length; cover lines become demand rows with min_staff = max_staff = the requirement; days off
-            become unavailable days and shift requests prefer_on / prefer_off rows; MaxShifts become shift limits,
-            CannotFollow forbidden sequences, and the total-minutes limits weekly averages with the same totals.
-            There are no costs, so a roster's objective is the instance's penalty. Every error of the instance
+            One ward ('ward') and one competency ('nursing') held by every nurse; shifts start at 00:00 and are \
+            paid their length; cover lines become demand rows with min_staff = max_staff = the requirement; days off \
+            become unavailable days and shift requests prefer_on / prefer_off rows; MaxShifts become shift limits, \
+            CannotFollow forbidden sequences, and the total-minutes limits weekly averages with the same totals. \
+            There are no costs, so a roster's objective is the instance's penalty. Every error of the instance \
             file is listed at once (line and field), and nothing is written then.
             """
     )

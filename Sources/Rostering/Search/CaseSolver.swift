@@ -130,31 +130,37 @@ public struct CaseSolver {
             let proven = run.bestBound.map { status(best.objective, $0) == .optimal } ?? false
             return !proven && (share(fraction).map { ContinuousClock.now < $0 } ?? true)
         }
-        // Column generation pays only when its rounds are quick enough to settle the master: after
-        // one round, if fewer than 20 more fit in its share, its time goes to the next phases.
-        // With the whole model to fall back on, the linear program gets a quarter of the time.
+        // Column generation pays only when its master settles: the rounds stop as soon as the bound,
+        // at its recent rate, cannot meet the master's value in the share left (``SettlingForecast``),
+        // and the time goes to the next phases. With the whole model to fall back on, the linear
+        // program gets a quarter of the time.
         let settled = share(built == nil ? 0.35 : 0.25)
-        let before = clock.now
-        try generation.settle(rounds: 1, deadline: settled) { _, bound in run.bestBound = bound.isFinite ? bound : nil }
-        if left(until: settled).map({ $0 >= 20 * seconds(clock.now - before) }) ?? true {
-            try generation.settle(deadline: settled) { _, bound in
-                run.bestBound = bound.isFinite ? bound : nil
-                report("column generation", best.objective, run.bestBound)
-            }
+        var forecast = SettlingForecast()
+        try generation.settle(deadline: settled) { value, bound in
+            run.bestBound = bound.isFinite ? bound : nil
+            report("column generation", best.objective, run.bestBound)
+            return forecast.canSettle(seconds: elapsed(), value: value, bound: bound, secondsLeft: left(until: settled))
+        }
+        // (Diving's own rounds price only some people, so `converged` is read once, here.)
+        let masterSettled = generation.converged
+        if masterSettled {
             if open(until: 0.55) { try consider(generation.largestShares, "column generation") }
             // Dives of several kinds, each keeping the schedules the others priced, while time allows;
             // only from a settled master (diving on an unsettled one fixes what it has not weighed).
             for kind: ColumnGeneration.Dive in [.assignments(fraction: 10), .schedules, .assignments(fraction: 50)]
-            where generation.converged && open(until: 0.55) {
+            where open(until: 0.55) {
                 try consider(try generation.dive(kind, deadline: share(0.55)), "diving")
             }
-            if generation.converged && open(until: 0.65),
+            if open(until: 0.65),
                let found = try generation.integerRoster(start: best.choices, solver: solver, timeLimit: left(until: share(0.65))) {
                 try consider(found.choices, "integer master")
             }
         }
-        if open(until: built == nil ? 0.97 : 0.75) {
-            try consider(people.improve(best.choices, deadline: share(built == nil ? 0.97 : 0.75)), "improving person by person")
+        // Without a settled master the whole model is the only source of a bound: it gets 30% of the time.
+        let improvedUntil = built == nil ? 0.97 : masterSettled ? 0.75 : 0.4
+        let searchedUntil = masterSettled ? 0.9 : 0.7
+        if open(until: improvedUntil) {
+            try consider(people.improve(best.choices, deadline: share(improvedUntil)), "improving person by person")
         }
         run.bestBound = run.bestBound.map { min($0, best.objective) }
         let fromMaster = generation.master.roster(best.choices, values: best.values)
@@ -166,15 +172,15 @@ public struct CaseSolver {
         // The whole model, from the best roster so far.
         var options = options
         options.startingSolution = try NeighbourhoodSearch(solver: solver).improve(
-            built, start: start, deadline: share(0.9), progress: reporter("re-solving parts"))
+            built, start: start, deadline: share(searchedUntil), progress: reporter("re-solving parts"))
         // GLPK checks its time limit only now and then: a margin keeps the run within its limit.
         options.timeLimit = left(until: share(1)).map { max(0, $0 - 0.2 - 0.02 * (options.timeLimit ?? 0)) }
         var result = try solver.solve(built.model, options: options, progress: reporter("whole model"), log: nil)
-        let improved = options.startingSolution!, known = built.model.objectiveValue(improved)
+        let searchedValues = options.startingSolution!, known = built.model.objectiveValue(searchedValues)
         if result.values == nil || (result.objective ?? .infinity) > known {
             // The whole model found nothing better in time (or wrongly concluded there is no roster,
             // which a known roster disproves): the roster found so far stands.
-            result.values = improved
+            result.values = searchedValues
             result.status = .feasible
         }
         let objective = built.model.objectiveValue(result.values!)

@@ -115,14 +115,14 @@ final class ColumnGeneration {
 
     /// Rounds until the master's linear program is solved over every schedule (an exact round adds
     /// nothing), `rounds` rounds pass, or the deadline comes. `people` limits pricing.
-    /// - Parameter roundDone: called after each round with the master's value and the bound.
+    /// - Parameter roundDone: called after each round with the master's value and the bound; `false` stops.
     func settle(rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
-                roundDone: (_ value: Double, _ bound: Double) -> Void = { _, _ in }) throws {
+                roundDone: (_ value: Double, _ bound: Double) -> Bool = { _, _ in true }) throws {
         var count = 0
         while count < rounds, deadline.map({ ContinuousClock.now < $0 }) ?? true {
             count += 1
             let added = try round(exact: false, people: people, deadline: deadline)
-            roundDone(value ?? .infinity, bound)
+            if !roundDone(value ?? .infinity, bound) { return }
             if added > 0 { continue }
             if !exact { return }
             if try round(exact: true, people: people, deadline: deadline) == 0 { return }

@@ -1,0 +1,48 @@
+@testable import Rostering
+import Testing
+
+/// When column generation gives up on settling its master: only once half its time is spent and the
+/// bound, at the rate of its last rounds, cannot reach the master's value before the deadline.
+@Suite struct SettlingForecastTests {
+    /// Feeds rounds one second apart with the bound rising by `step` each, towards a value of 100,
+    /// and returns the answer for each round.
+    func answers(step: Double, rounds: Int, secondsLeft: (Double) -> Double?) -> [Bool] {
+        var forecast = SettlingForecast()
+        return (1...rounds).map { round in
+            let t = Double(round)
+            return forecast.canSettle(seconds: t, value: 100, bound: step * t, secondsLeft: secondsLeft(t))
+        }
+    }
+
+    @Test func warmUpRoundsAlwaysContinue() {
+        // However slow the bound, no verdict before warm-up and window have passed.
+        #expect(answers(step: 0.001, rounds: 3, secondsLeft: { _ in 1 }) == [true, true, true])
+    }
+
+    @Test func aBoundThatReachesTheValueInTimeContinues() {
+        // 5 per second, deadline at 30 s: from round 16 (half the time spent) the gap of 20 closes
+        // in 4 s, with 14 s left.
+        #expect(answers(step: 5, rounds: 19, secondsLeft: { 30 - $0 }).allSatisfy { $0 })
+    }
+
+    @Test func aBoundTooSlowForTheDeadlineStops() {
+        // 1 per second, deadline at 12 s: no verdict before round 7 (half the time spent); then a
+        // gap of 93 needs 93 s, with 5 s left.
+        #expect(answers(step: 1, rounds: 7, secondsLeft: { 12 - $0 }) == Array(repeating: true, count: 6) + [false])
+    }
+
+    @Test func aStalledBoundStopsAndNoDeadlineNeverStops() {
+        var stalled = SettlingForecast()
+        let verdicts = (1...6).map {
+            stalled.canSettle(seconds: Double($0), value: 100, bound: 50, secondsLeft: 10 - Double($0))
+        }
+        #expect(verdicts == Array(repeating: true, count: 5) + [false])
+        #expect(answers(step: 0.001, rounds: 10, secondsLeft: { _ in nil }).allSatisfy { $0 })
+    }
+
+    @Test func aSettledMasterContinues() {
+        var settled = SettlingForecast()
+        let verdicts = (1...5).map { settled.canSettle(seconds: Double($0), value: 100, bound: 100, secondsLeft: 0.1) }
+        #expect(verdicts.allSatisfy { $0 })
+    }
+}
