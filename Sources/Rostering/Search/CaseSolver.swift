@@ -137,7 +137,8 @@ public struct CaseSolver {
         let settled = share(built == nil ? 0.35 : 0.25)
         var forecast = SettlingForecast()
         try generation.settle(deadline: settled) { value, bound in
-            run.bestBound = bound.isFinite ? bound : nil
+            // Every term of the objective is non-negative (the reader rejects negative costs and weights).
+            run.bestBound = bound.isFinite ? max(0, bound) : nil
             report("column generation", best.objective, run.bestBound)
             return forecast.canSettle(seconds: elapsed(), value: value, bound: bound, secondsLeft: left(until: settled))
         }
@@ -145,11 +146,16 @@ public struct CaseSolver {
         let masterSettled = generation.converged
         if masterSettled {
             if open(until: 0.55) { try consider(generation.largestShares, "column generation") }
-            // Dives of several kinds, each keeping the schedules the others priced, while time allows;
-            // only from a settled master (diving on an unsettled one fixes what it has not weighed).
-            for kind: ColumnGeneration.Dive in [.assignments(fraction: 10), .schedules, .assignments(fraction: 50)]
-            where open(until: 0.55) {
-                try consider(try generation.dive(kind, deadline: share(0.55)), "diving")
+            // Dives of several kinds in turn, each restarting from the schedules all earlier dives
+            // priced, while time allows and the dives still find new schedules; only from a settled
+            // master (diving on an unsettled one fixes what it has not weighed).
+            var pool = -1
+            while open(until: 0.55) && generation.master.schedules.count > pool {
+                pool = generation.master.schedules.count
+                for kind: ColumnGeneration.Dive in [.assignments(fraction: 10), .schedules, .assignments(fraction: 50)]
+                where open(until: 0.55) {
+                    try consider(try generation.dive(kind, deadline: share(0.55)), "diving")
+                }
             }
             if open(until: 0.65),
                let found = try generation.integerRoster(start: best.choices, solver: solver, timeLimit: left(until: share(0.65))) {

@@ -51,7 +51,7 @@ public struct FirstRoster: Sendable {
             }
             let costs = group.map { descent.costs($0) }
             let found = Pricing(threads: threads).map(Array(group.indices)) { position in
-                ScheduleOracle(rules[group[position]]).cheapest(costs[position], effort: .quick)
+                ScheduleOracle(rules[group[position]]).cheapest(costs[position], effort: .quick, deadline: deadline)
             }
             for (position, p) in group.enumerated() {
                 switch found[position] {
@@ -83,7 +83,7 @@ public struct FirstRoster: Sendable {
                 if deadline.map({ ContinuousClock.now >= $0 }) ?? false { break }
                 let current = descent.schedules[p]!
                 descent.clear(p)
-                if let better = descent.schedule(p).schedule, better.choice != current.choice {
+                if let better = descent.schedule(p, deadline: deadline).schedule, better.choice != current.choice {
                     descent.set(p, better)
                     changed = true
                 } else {
@@ -128,8 +128,8 @@ public struct FirstRoster: Sendable {
         }
 
         /// Person `p`'s cheapest schedule against everyone else as recorded.
-        func schedule(_ p: Int) -> ScheduleResult {
-            ScheduleOracle(roster.rules[p]).cheapest(costs(p), incumbent: schedules[p], effort: .quick)
+        func schedule(_ p: Int, deadline: ContinuousClock.Instant? = nil) -> ScheduleResult {
+            ScheduleOracle(roster.rules[p]).cheapest(costs(p), incumbent: schedules[p], effort: .quick, deadline: deadline)
         }
 
         mutating func set(_ p: Int, _ schedule: PersonSchedule) {

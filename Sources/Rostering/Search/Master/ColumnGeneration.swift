@@ -91,7 +91,7 @@ final class ColumnGeneration {
         let extra = alternatives
         let found = pricing.map(Array(people.indices)) { position in
             ScheduleOracle(rules[people[position]]).cheapest(costs[position], incumbent: incumbents[position], effort: effort,
-                                                             alternatives: extra)
+                                                             alternatives: extra, deadline: deadline)
         }
         var added = 0, lowest = 0.0
         for (position, p) in people.enumerated() {

@@ -28,9 +28,10 @@ struct ScheduleLabelling {
     }
 
     /// The cheapest schedules under the relaxation's costs that beat `bound` (at most `keep`, the
-    /// cheapest first); `complete` is false when labels were dropped by the beam or the exact search
-    /// gave up after `labelBudget` labels.
-    func run(beam: Int?, labelBudget: Int, bound: Double, keep: Int = 1) -> (found: [PersonSchedule], complete: Bool) {
+    /// cheapest first); `complete` is false when labels were dropped by the beam, or the search gave
+    /// up (nothing found) after `labelBudget` labels of the exact search or at the deadline.
+    func run(beam: Int?, labelBudget: Int, bound: Double, keep: Int = 1,
+             deadline: ContinuousClock.Instant? = nil) -> (found: [PersonSchedule], complete: Bool) {
         let graph = rules.graph, costs = relaxation.costs
         let days = graph.days, slots = rules.slotLimits.count
         let unitsPerHour = ScheduleRules.unitsPerHour
@@ -66,6 +67,11 @@ struct ScheduleLabelling {
             let most = graph.mostUnitsToGo[level + 1], fewest = graph.fewestUnitsToGo[level + 1]
             let completion = toGo[level + 1]
             for from in previous.state.indices where previous.alive[from] {
+                // A day of the exact search can grow large: its budget and the deadline are checked within it.
+                if from & 1023 == 1023 {
+                    if beam == nil && made + current.state.count > labelBudget { return ([], false) }
+                    if let deadline, ContinuousClock.now >= deadline { return ([], false) }
+                }
                 let baseCost = previous.cost[from], baseUnits = previous.units[from], baseWeekends = previous.weekends[from]
                 for edge in graph.edges(level: level, state: Int(previous.state[from])) {
                     let target = Int(edgeTo[edge]), option = Int(edgeOption[edge])
@@ -166,6 +172,7 @@ struct ScheduleLabelling {
             }
             made += current.state.count
             if beam == nil && made > labelBudget { return ([], false) }
+            if let deadline, ContinuousClock.now >= deadline { return ([], false) }
             if let beam, current.aliveCount > beam {
                 complete = false
                 let rank = current.state.indices.map { index -> Double in

@@ -116,14 +116,17 @@ public struct ScheduleOracle: Sendable {
     /// The cheapest schedule under `costs`.
     /// - Parameter incumbent: a schedule already known to keep every rule (its cost under `costs`
     ///   bounds the search); returned if nothing cheaper exists.
-    public func cheapest(_ costs: ScheduleCosts, incumbent: PersonSchedule? = nil, effort: Effort = .exact) -> ScheduleResult {
-        cheapest(costs, incumbent: incumbent, effort: effort, alternatives: 0).result
+    /// - Parameter deadline: when it passes, the search stops with what it has (``ScheduleResult/feasible(_:bound:)``
+    ///   or ``ScheduleResult/unknown(bound:)``).
+    public func cheapest(_ costs: ScheduleCosts, incumbent: PersonSchedule? = nil, effort: Effort = .exact,
+                         deadline: ContinuousClock.Instant? = nil) -> ScheduleResult {
+        cheapest(costs, incumbent: incumbent, effort: effort, alternatives: 0, deadline: deadline).result
     }
 
     /// The cheapest schedule under `costs`, and up to `alternatives` more of the cheapest other
     /// schedules met on the way that beat the incumbent (each keeps every rule), cheapest first.
-    public func cheapest(_ costs: ScheduleCosts, incumbent: PersonSchedule?, effort: Effort,
-                         alternatives: Int) -> (result: ScheduleResult, alternatives: [PersonSchedule]) {
+    public func cheapest(_ costs: ScheduleCosts, incumbent: PersonSchedule?, effort: Effort, alternatives: Int,
+                         deadline: ContinuousClock.Instant? = nil) -> (result: ScheduleResult, alternatives: [PersonSchedule]) {
         guard rules.graph.hasPath else { return (.infeasible, []) }
         let start = incumbent.map { PersonSchedule(choice: $0.choice, cost: cost(of: $0.choice, costs)) }
         var best = start
@@ -156,7 +159,8 @@ public struct ScheduleOracle: Sendable {
         // than the incumbent.
         let widths = effort == .exact ? [beamWidth, beamWidth * 10] : [beamWidth]
         for width in widths where !settled() && (width == beamWidth || met.isEmpty) {
-            let narrowed = labelling.run(beam: width, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep)
+            let narrowed = labelling.run(beam: width, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep,
+                                         deadline: deadline)
             narrowed.found.forEach { consider($0.choice) }
             if narrowed.complete { return finish(best.map { .optimal($0) } ?? .infeasible) }
         }
@@ -167,7 +171,8 @@ public struct ScheduleOracle: Sendable {
         if settled() {
             lower = best!.cost
         } else if effort == .exact || best == nil {
-            let exact = labelling.run(beam: nil, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep)
+            let exact = labelling.run(beam: nil, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep,
+                                      deadline: deadline)
             exact.found.forEach { consider($0.choice) }
             if exact.complete { return finish(best.map { .optimal($0) } ?? .infeasible) }
         }
