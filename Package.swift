@@ -31,7 +31,8 @@ let package = Package(
         // Domain types and the strict case (CSV) reader.
         .target(name: "Workforce"),
         // Roster rules -> model, solution -> roster, the independent evaluator and the outputs.
-        .target(name: "Rostering", dependencies: ["Workforce", "LinearModel", .product(name: "CSV", package: "CSV.swift")]),
+        .target(
+            name: "Rostering", dependencies: ["Workforce", "LinearModel", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "roster",
             dependencies: [
@@ -44,7 +45,9 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .target(name: "TestSupport", dependencies: ["Workforce"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce", "TestSupport"]),
-        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "GLPKSolver", "Workforce", "LinearModel", "TestSupport"]),
+        .testTarget(
+            name: "RosteringTests",
+            dependencies: ["Rostering", "GLPKSolver", "Workforce", "LinearModel", "TestSupport"]),
         .testTarget(name: "RosterCommandTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

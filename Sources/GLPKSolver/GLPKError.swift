@@ -55,20 +55,36 @@ enum GLPKReturnCode {
     static func sentence(_ code: Int32) -> String {
         switch code {
         case 0: return "The problem was solved."
-        case GLP_EBADB: return "Unable to start the search, because the initial basis specified in the problem object is invalid."
-        case GLP_ESING: return "Unable to start the search, because the basis matrix corresponding to the initial basis is singular within the working precision."
-        case GLP_ECOND: return "Unable to start the search, because the basis matrix corresponding to the initial basis is ill-conditioned."
-        case GLP_EBOUND: return "Unable to start the search, because some double-bounded (auxiliary or structural) variables have incorrect bounds."
+        case GLP_EBADB:
+            return "Unable to start the search, because the initial basis specified in the problem object is invalid."
+        case GLP_ESING:
+            return
+                "Unable to start the search, because the basis matrix corresponding to the initial basis is singular within the working precision."
+        case GLP_ECOND:
+            return
+                "Unable to start the search, because the basis matrix corresponding to the initial basis is ill-conditioned."
+        case GLP_EBOUND:
+            return
+                "Unable to start the search, because some double-bounded (auxiliary or structural) variables have incorrect bounds."
         case GLP_EFAIL: return "The search was prematurely terminated due to the solver failure."
-        case GLP_EOBJLL: return "The search was prematurely terminated, because the objective function being maximized has reached its lower limit and continues decreasing."
-        case GLP_EOBJUL: return "The search was prematurely terminated, because the objective function being minimized has reached its upper limit and continues increasing."
-        case GLP_EITLIM: return "The search was prematurely terminated, because the simplex iteration limit has been exceeded."
+        case GLP_EOBJLL:
+            return
+                "The search was prematurely terminated, because the objective function being maximized has reached its lower limit and continues decreasing."
+        case GLP_EOBJUL:
+            return
+                "The search was prematurely terminated, because the objective function being minimized has reached its upper limit and continues increasing."
+        case GLP_EITLIM:
+            return "The search was prematurely terminated, because the simplex iteration limit has been exceeded."
         case GLP_ETMLIM: return "The search was prematurely terminated, because the time limit has been exceeded."
-        case GLP_ENOPFS: return "The LP problem instance has no primal feasible solution (only if the LP presolver is used)."
-        case GLP_ENODFS: return "The LP problem instance has no dual feasible solution (only if the LP presolver is used)."
-        case GLP_EROOT: return "Unable to start the search, because optimal basis for initial LP relaxation is not provided."
+        case GLP_ENOPFS:
+            return "The LP problem instance has no primal feasible solution (only if the LP presolver is used)."
+        case GLP_ENODFS:
+            return "The LP problem instance has no dual feasible solution (only if the LP presolver is used)."
+        case GLP_EROOT:
+            return "Unable to start the search, because optimal basis for initial LP relaxation is not provided."
         case GLP_ESTOP: return "The search was prematurely terminated by application."
-        case GLP_EMIPGAP: return "The search was prematurely terminated, because the relative mip gap tolerance has been reached."
+        case GLP_EMIPGAP:
+            return "The search was prematurely terminated, because the relative mip gap tolerance has been reached."
         default: return "GLPK returned an undocumented code."
         }
     }

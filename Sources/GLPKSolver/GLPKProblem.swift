@@ -65,7 +65,9 @@ final class GLPKProblem {
             glp_set_col_bnds(prob, j, type, lb, ub)
             glp_set_obj_coef(prob, j, model.objectiveCoefficients[offset])
         }
-        var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+        var ia: [Int32] = [0]
+        var ja: [Int32] = [0]
+        var ar: [Double] = [0]
         let count = model.entryCount
         ia.reserveCapacity(count + 1)
         ja.reserveCapacity(count + 1)
@@ -98,7 +100,8 @@ final class GLPKProblem {
     /// Reads the problem back as a ``LinearModel`` (after a model file was read into it).
     func model() throws -> LinearModel {
         let prob = try live("read back")
-        let rowCount = Int(glp_get_num_rows(prob)), columnCount = Int(glp_get_num_cols(prob))
+        let rowCount = Int(glp_get_num_rows(prob))
+        let columnCount = Int(glp_get_num_cols(prob))
         func string(_ c: UnsafePointer<CChar>?) -> String { c.map { String(cString: $0) } ?? "" }
         func limits(_ type: Int32, _ lb: Double, _ ub: Double) -> (Double, Double) {
             switch type {
@@ -108,10 +111,12 @@ final class GLPKProblem {
             default: return (lb, ub)
             }
         }
-        var columns: [Column] = [], objective: [Double] = []
+        var columns: [Column] = []
+        var objective: [Double] = []
         for j in 1...max(columnCount, 1) where j <= columnCount {
             let j32 = Int32(j)
-            let (lower, upper) = limits(glp_get_col_type(prob, j32), glp_get_col_lb(prob, j32), glp_get_col_ub(prob, j32))
+            let (lower, upper) = limits(
+                glp_get_col_type(prob, j32), glp_get_col_lb(prob, j32), glp_get_col_ub(prob, j32))
             let kind: VariableKind
             switch glp_get_col_kind(prob, j32) {
             case GLP_BV: kind = .binary
@@ -126,13 +131,15 @@ final class GLPKProblem {
         var values = [Double](repeating: 0, count: columnCount + 1)
         for i in 1...max(rowCount, 1) where i <= rowCount {
             let i32 = Int32(i)
-            let (lower, upper) = limits(glp_get_row_type(prob, i32), glp_get_row_lb(prob, i32), glp_get_row_ub(prob, i32))
+            let (lower, upper) = limits(
+                glp_get_row_type(prob, i32), glp_get_row_lb(prob, i32), glp_get_row_ub(prob, i32))
             let length = Int(glp_get_mat_row(prob, i32, &indices, &values))
             let terms = (0..<length).map { Term(Variable(index: Int(indices[$0 + 1]) - 1), values[$0 + 1]) }
             rows.append(Row(name: string(glp_get_row_name(prob, i32)), lower: lower, upper: upper, terms: terms))
         }
-        return LinearModel(name: string(glp_get_prob_name(prob)), columns: columns, objectiveCoefficients: objective,
-                           objectiveConstant: glp_get_obj_coef(prob, 0),
-                           sense: glp_get_obj_dir(prob) == GLP_MAX ? .maximize : .minimize, rows: rows)
+        return LinearModel(
+            name: string(glp_get_prob_name(prob)), columns: columns, objectiveCoefficients: objective,
+            objectiveConstant: glp_get_obj_coef(prob, 0),
+            sense: glp_get_obj_dir(prob) == GLP_MAX ? .maximize : .minimize, rows: rows)
     }
 }

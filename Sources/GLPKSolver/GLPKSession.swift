@@ -27,19 +27,28 @@ public final class GLPKSession: LinearProgramSession {
     }
 
     @discardableResult
-    public func addColumn(_ name: String, lower: Double, upper: Double, objective: Double,
-                          entries: [(row: RowHandle, coefficient: Double)]) throws -> Variable {
+    public func addColumn(
+        _ name: String, lower: Double, upper: Double, objective: Double,
+        entries: [(row: RowHandle, coefficient: Double)]
+    ) throws -> Variable {
         var issues: [ModelIssue] = []
-        if let problem = LinearModel.nameProblem(name) { issues.append(ModelIssue(.invalidName, "column '\(name)': name \(problem)")) }
+        if let problem = LinearModel.nameProblem(name) {
+            issues.append(ModelIssue(.invalidName, "column '\(name)': name \(problem)"))
+        }
         if lower.isNaN || upper.isNaN || lower == .infinity || upper == -.infinity || lower > upper {
             issues.append(ModelIssue(.invalidBounds, "column '\(name)': bounds [\(lower), \(upper)] are not a range"))
         }
-        if !objective.isFinite { issues.append(ModelIssue(.nonFiniteCoefficient, "column '\(name)': objective \(objective)")) }
+        if !objective.isFinite {
+            issues.append(ModelIssue(.nonFiniteCoefficient, "column '\(name)': objective \(objective)"))
+        }
         var seen = Set<Int>()
         for (row, coefficient) in entries {
             if !model.rows.indices.contains(row.index) {
-                issues.append(ModelIssue(.unknownRow, "column '\(name)' names row \(row.index), but the model has "
-                    + "\(model.rows.count) rows"))
+                issues.append(
+                    ModelIssue(
+                        .unknownRow,
+                        "column '\(name)' names row \(row.index), but the model has "
+                            + "\(model.rows.count) rows"))
             } else if !seen.insert(row.index).inserted {
                 issues.append(ModelIssue(.unknownRow, "column '\(name)' names row \(row.index) twice"))
             }
@@ -69,8 +78,12 @@ public final class GLPKSession: LinearProgramSession {
 
     public func setBounds(_ variable: Variable, lower: Double, upper: Double) throws {
         guard model.columns.indices.contains(variable.index) else {
-            throw ModelError(issues: [ModelIssue(.unknownColumn, "bounds were set on column \(variable.index), but the "
-                + "model has \(model.columns.count) columns")])
+            throw ModelError(issues: [
+                ModelIssue(
+                    .unknownColumn,
+                    "bounds were set on column \(variable.index), but the "
+                        + "model has \(model.columns.count) columns")
+            ])
         }
         if lower.isNaN || upper.isNaN || lower == .infinity || upper == -.infinity || lower > upper {
             throw ModelError(issues: [ModelIssue(.invalidBounds, "bounds [\(lower), \(upper)] are not a range")])
@@ -87,7 +100,8 @@ public final class GLPKSession: LinearProgramSession {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
             throw OptionsError("time limit must be a finite number of seconds >= 0, got \(timeLimit)")
         }
-        let clock = ContinuousClock(), started = clock.now
+        let clock = ContinuousClock()
+        let started = clock.now
         return try capture.during {
             var parameters = glp_smcp()
             glp_init_smcp(&parameters)
@@ -96,7 +110,8 @@ public final class GLPKSession: LinearProgramSession {
             parameters.meth = boundsChanged ? GLP_DUALP : GLP_PRIMAL
             if let timeLimit {
                 let milliseconds = timeLimit * 1000
-                parameters.tm_lim = milliseconds >= Double(Int32.max - 1) ? Int32.max - 1 : Int32(milliseconds.rounded(.up))
+                parameters.tm_lim =
+                    milliseconds >= Double(Int32.max - 1) ? Int32.max - 1 : Int32(milliseconds.rounded(.up))
             }
             var code = try problem.guarded("glp_simplex") { cglpk_simplex($0, &parameters) }
             if code != 0 && code != GLP_ETMLIM {
@@ -111,7 +126,8 @@ public final class GLPKSession: LinearProgramSession {
             switch code {
             case 0: break
             case GLP_ETMLIM: result.termination = .timeLimit
-            default: throw GLPKError.failure(operation: "glp_simplex", code: code, sentence: GLPKReturnCode.sentence(code))
+            default:
+                throw GLPKError.failure(operation: "glp_simplex", code: code, sentence: GLPKReturnCode.sentence(code))
             }
             let prob = try problem.live("read the LP solution")
             switch glp_get_status(prob) {
@@ -122,7 +138,8 @@ public final class GLPKSession: LinearProgramSession {
             default: result.status = .noSolution
             }
             guard result.status == .optimal || result.status == .feasible else { return result }
-            let n = model.columns.count, m = model.rows.count
+            let n = model.columns.count
+            let m = model.rows.count
             result.objective = glp_get_obj_val(prob)
             result.values = (0..<n).map { glp_get_col_prim(prob, Int32($0 + 1)) }
             result.reducedCosts = (0..<n).map { glp_get_col_dual(prob, Int32($0 + 1)) }

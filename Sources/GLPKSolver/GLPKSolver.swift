@@ -15,8 +15,10 @@ public struct GLPKSolver: Solver, Sendable {
     /// GLPK's version string, e.g. "5.0".
     public static var version: String { String(cString: glp_version()) }
 
-    public func solve(_ model: LinearModel, options: SolveOptions,
-                      progress: ((SolveProgress) -> ProgressAction)?, log: ((String) -> Void)?) throws -> SolveResult {
+    public func solve(
+        _ model: LinearModel, options: SolveOptions,
+        progress: ((SolveProgress) -> ProgressAction)?, log: ((String) -> Void)?
+    ) throws -> SolveResult {
         try model.validate()
         try options.validate(for: model)
         if let start = options.startingSolution { try Self.checkStartingSolution(start, model) }
@@ -27,7 +29,8 @@ public struct GLPKSolver: Solver, Sendable {
             do {
                 return try Self.solve(model, options, started, capture, progress)
             } catch GLPKError.environmentLost(let operation, let detail)
-                where operation == "glp_intopt" && options.presolve && detail.contains("glp_add_cols: ncs = 0") {
+                where operation == "glp_intopt" && options.presolve && detail.contains("glp_add_cols: ncs = 0")
+            {
                 // GLPK 5.0's MIP presolver aborts when it removes every column (e.g. all fixed):
                 // solve again without it.
                 var plain = options
@@ -37,12 +40,15 @@ public struct GLPKSolver: Solver, Sendable {
         }
     }
 
-    private static func solve(_ model: LinearModel, _ options: SolveOptions, _ started: ContinuousClock.Instant,
-                              _ capture: TerminalCapture, _ progress: ((SolveProgress) -> ProgressAction)?) throws -> SolveResult {
+    private static func solve(
+        _ model: LinearModel, _ options: SolveOptions, _ started: ContinuousClock.Instant,
+        _ capture: TerminalCapture, _ progress: ((SolveProgress) -> ProgressAction)?
+    ) throws -> SolveResult {
         let problem = GLPKProblem(capture: capture)
         try problem.load(model)
-        let monitor = SearchMonitor(started: started, interval: options.progressInterval,
-                                    startingSolution: options.startingSolution, handler: progress)
+        let monitor = SearchMonitor(
+            started: started, interval: options.progressInterval,
+            startingSolution: options.startingSolution, handler: progress)
         return model.isMixedInteger
             ? try solveMIP(problem, model, options, monitor)
             : try solveLP(problem, model, options, monitor)
@@ -64,7 +70,9 @@ public struct GLPKSolver: Solver, Sendable {
 
     /// Runs the simplex method; with presolve, a "no feasible solution" answer is re-run without it,
     /// because the presolver cannot tell infeasible from unbounded and leaves no basis.
-    private static func simplex(_ problem: GLPKProblem, _ options: SolveOptions, _ monitor: SearchMonitor) throws -> Int32 {
+    private static func simplex(
+        _ problem: GLPKProblem, _ options: SolveOptions, _ monitor: SearchMonitor
+    ) throws -> Int32 {
         var parameters = simplexParameters(options, presolve: options.presolve, monitor: monitor)
         var code = try problem.guarded("glp_simplex") { cglpk_simplex($0, &parameters) }
         if code == GLP_ENOPFS || code == GLP_ENODFS {
@@ -74,8 +82,10 @@ public struct GLPKSolver: Solver, Sendable {
         return code
     }
 
-    private static func solveLP(_ problem: GLPKProblem, _ model: LinearModel, _ options: SolveOptions,
-                                _ monitor: SearchMonitor) throws -> SolveResult {
+    private static func solveLP(
+        _ problem: GLPKProblem, _ model: LinearModel, _ options: SolveOptions,
+        _ monitor: SearchMonitor
+    ) throws -> SolveResult {
         let code = try simplex(problem, options, monitor)
         let prob = try problem.live("read the LP solution")
         var result = SolveResult(status: .noSolution, elapsed: monitor.elapsed, message: GLPKReturnCode.sentence(code))
@@ -92,7 +102,8 @@ public struct GLPKSolver: Solver, Sendable {
         default: result.status = .noSolution
         }
         guard result.status == .optimal || result.status == .feasible else { return result }
-        let n = model.columns.count, m = model.rows.count
+        let n = model.columns.count
+        let m = model.rows.count
         result.objective = glp_get_obj_val(prob)
         result.values = (0..<n).map { glp_get_col_prim(prob, Int32($0 + 1)) }
         result.reducedCosts = (0..<n).map { glp_get_col_dual(prob, Int32($0 + 1)) }
@@ -103,8 +114,10 @@ public struct GLPKSolver: Solver, Sendable {
 
     // MARK: MIP
 
-    private static func solveMIP(_ problem: GLPKProblem, _ model: LinearModel, _ options: SolveOptions,
-                                 _ monitor: SearchMonitor) throws -> SolveResult {
+    private static func solveMIP(
+        _ problem: GLPKProblem, _ model: LinearModel, _ options: SolveOptions,
+        _ monitor: SearchMonitor
+    ) throws -> SolveResult {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = messageLevel(options.messageLevel)
@@ -123,14 +136,19 @@ public struct GLPKSolver: Solver, Sendable {
             let prob = try problem.live("read the LP relaxation")
             let relaxation = glp_get_status(prob)
             if code == GLP_ETMLIM || (code == 0 && relaxation != GLP_OPT) || code != 0 {
-                var result = SolveResult(status: .noSolution, elapsed: monitor.elapsed, message: GLPKReturnCode.sentence(code))
+                var result = SolveResult(
+                    status: .noSolution, elapsed: monitor.elapsed, message: GLPKReturnCode.sentence(code))
                 switch (code, relaxation) {
                 case (GLP_ETMLIM, _): result.termination = .timeLimit
-                case (0, GLP_NOFEAS): result.status = .infeasible
+                case (0, GLP_NOFEAS):
+                    result.status = .infeasible
                     result.message = "The LP relaxation has no feasible solution."
-                case (0, GLP_UNBND): result.status = .unbounded
+                case (0, GLP_UNBND):
+                    result.status = .unbounded
                     result.message = "The LP relaxation is unbounded: the problem is unbounded or infeasible."
-                default: throw GLPKError.failure(operation: "glp_simplex", code: code, sentence: GLPKReturnCode.sentence(code))
+                default:
+                    throw GLPKError.failure(
+                        operation: "glp_simplex", code: code, sentence: GLPKReturnCode.sentence(code))
                 }
                 return result
             }
@@ -141,8 +159,9 @@ public struct GLPKSolver: Solver, Sendable {
             try problem.guarded("glp_intopt") { cglpk_intopt($0, &parameters) }
         }
         let prob = try problem.live("read the MIP solution")
-        var result = SolveResult(status: .noSolution, elapsed: monitor.elapsed, message: GLPKReturnCode.sentence(code),
-                                 nodes: monitor.nodes)
+        var result = SolveResult(
+            status: .noSolution, elapsed: monitor.elapsed, message: GLPKReturnCode.sentence(code),
+            nodes: monitor.nodes)
         let mipStatus = glp_mip_status(prob)
         switch code {
         case 0:
@@ -199,9 +218,10 @@ public struct GLPKSolver: Solver, Sendable {
     private static func solveEmpty(_ model: LinearModel) -> SolveResult {
         let feasible = model.rows.allSatisfy { $0.lower <= 0 && 0 <= $0.upper }
         guard feasible else { return SolveResult(status: .infeasible, message: "A row without columns excludes 0.") }
-        return SolveResult(status: .optimal, objective: model.objectiveConstant, bestBound: model.objectiveConstant,
-                           values: [], rowDuals: model.rows.map { _ in 0 }, reducedCosts: [],
-                           message: "The model has no columns.")
+        return SolveResult(
+            status: .optimal, objective: model.objectiveConstant, bestBound: model.objectiveConstant,
+            values: [], rowDuals: model.rows.map { _ in 0 }, reducedCosts: [],
+            message: "The model has no columns.")
     }
 
     /// GLPK's `glp_ios_heur_sol` does not check feasibility, so a starting solution is checked here.
@@ -210,8 +230,9 @@ public struct GLPKSolver: Solver, Sendable {
             let value = start[index]
             let label = column.name.isEmpty ? "column \(index + 1)" : "column '\(column.name)'"
             if value < column.lower - tolerance || value > column.upper + tolerance {
-                throw OptionsError("starting solution gives \(label) the value \(value), outside its bounds "
-                    + "[\(column.lower), \(column.upper)]")
+                throw OptionsError(
+                    "starting solution gives \(label) the value \(value), outside its bounds "
+                        + "[\(column.lower), \(column.upper)]")
             }
             if column.kind != .continuous, abs(value - value.rounded()) > tolerance {
                 throw OptionsError("starting solution gives integer \(label) the fractional value \(value)")
@@ -221,8 +242,9 @@ public struct GLPKSolver: Solver, Sendable {
             let slack = tolerance * max(1, abs(activity))
             if activity < row.lower - slack || activity > row.upper + slack {
                 let label = row.name.isEmpty ? "row \(index + 1)" : "row '\(row.name)'"
-                throw OptionsError("starting solution breaks \(label): activity \(activity) is outside "
-                    + "[\(row.lower), \(row.upper)]")
+                throw OptionsError(
+                    "starting solution breaks \(label): activity \(activity) is outside "
+                        + "[\(row.lower), \(row.upper)]")
             }
         }
     }

@@ -44,7 +44,8 @@ public enum ModelFile {
     /// Reads a model from `path`.
     /// - Throws: ``GLPKError/file(operation:path:detail:)`` with GLPK's message (file, line) on a bad file.
     public static func read(from path: String, format: ModelFileFormat) throws -> LinearModel {
-        var source = path, maximize = false
+        var source = path
+        var maximize = false
         if format == .freeMPS, let stripped = try objectiveSenseRemoved(fromMPS: path) {
             source = stripped
             maximize = true
@@ -60,8 +61,9 @@ public enum ModelFile {
                 }
             }
             if code != 0 {
-                throw GLPKError.file(operation: "read", path: path,
-                                     detail: detail(capture.text).replacingOccurrences(of: source, with: path))
+                throw GLPKError.file(
+                    operation: "read", path: path,
+                    detail: detail(capture.text).replacingOccurrences(of: source, with: path))
             }
             return try problem.model()
         }
@@ -71,7 +73,8 @@ public enum ModelFile {
 
     private static func detail(_ log: String) -> String {
         let lines = log.split(separator: "\n").map(String.init)
-        return lines.last(where: { !$0.hasPrefix("Reading") && !$0.hasPrefix("Writing") }) ?? lines.last ?? "unknown error"
+        return lines.last(where: { !$0.hasPrefix("Reading") && !$0.hasPrefix("Writing") }) ?? lines.last
+            ?? "unknown error"
     }
 
     /// Inserts `OBJSENSE` / `    MAX` before the ROWS section of a free MPS file GLPK wrote.
@@ -88,7 +91,10 @@ public enum ModelFile {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else { return nil }
         var lines = text.components(separatedBy: "\n")
-        guard let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("OBJSENSE") })
+        guard
+            let index = lines.firstIndex(where: {
+                $0.trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("OBJSENSE")
+            })
         else { return nil }
         let header = lines[index].split(separator: " ", omittingEmptySubsequences: true)
         var sense = header.count > 1 ? String(header[1]) : ""

@@ -19,8 +19,10 @@ final class SearchMonitor {
     private(set) var nodes = 0
     private(set) var stopRequested = false
 
-    init(started: ContinuousClock.Instant, interval: Double, startingSolution: [Double]?,
-         handler: ((SolveProgress) -> ProgressAction)?) {
+    init(
+        started: ContinuousClock.Instant, interval: Double, startingSolution: [Double]?,
+        handler: ((SolveProgress) -> ProgressAction)?
+    ) {
         self.started = started
         self.interval = interval
         self.handler = handler
@@ -68,8 +70,9 @@ final class SearchMonitor {
         guard found || (reason == GLP_ISELECT && now - lastReport >= interval) else { return }
         lastReport = now
         lastIncumbent = incumbent
-        let report = SolveProgress(elapsed: now, incumbent: incumbent, bestBound: bestBound, nodes: nodes,
-                                   newIncumbent: found)
+        let report = SolveProgress(
+            elapsed: now, incumbent: incumbent, bestBound: bestBound, nodes: nodes,
+            newIncumbent: found)
         if handler(report) == .stop {
             stopRequested = true
             glp_ios_terminate(tree)

@@ -23,11 +23,12 @@ final class TerminalCapture {
     /// Runs `body` with GLPK's output captured; restores GLPK's default output afterwards.
     func during<T>(_ body: () throws -> T) rethrows -> T {
         let info = Unmanaged.passUnretained(self).toOpaque()
-        glp_term_hook({ info, text in
-            guard let info, let text else { return 1 }
-            Unmanaged<TerminalCapture>.fromOpaque(info).takeUnretainedValue().receive(String(cString: text))
-            return 1  // non-zero: GLPK prints nothing itself
-        }, info)
+        glp_term_hook(
+            { info, text in
+                guard let info, let text else { return 1 }
+                Unmanaged<TerminalCapture>.fromOpaque(info).takeUnretainedValue().receive(String(cString: text))
+                return 1  // non-zero: GLPK prints nothing itself
+            }, info)
         defer { glp_term_hook(nil, nil) }
         return try withExtendedLifetime(self) { try body() }
     }

@@ -88,26 +88,34 @@ public struct LinearModel: Sendable, Equatable {
     /// Adds a row `bounds` on `expression` and returns its handle; the expression's constant moves
     /// to the bounds, repeated variables are summed and zero coefficients dropped.
     @discardableResult
-    public mutating func addConstraint(_ name: String, _ expression: LinearExpression, _ bounds: RowBounds) -> RowHandle {
+    public mutating func addConstraint(_ name: String, _ expression: LinearExpression, _ bounds: RowBounds) -> RowHandle
+    {
         let (lower, upper) = bounds.limits
-        rows.append(Row(name: name, lower: lower - expression.constant, upper: upper - expression.constant,
-                        terms: Self.merged(expression.terms)))
+        rows.append(
+            Row(
+                name: name, lower: lower - expression.constant, upper: upper - expression.constant,
+                terms: Self.merged(expression.terms)))
         return RowHandle(index: rows.count - 1)
     }
 
     /// Adds a column with its coefficients in existing rows (each row at most once) and returns its
     /// handle: how a column generated later joins a model.
     @discardableResult
-    public mutating func addColumn(_ name: String, kind: VariableKind = .continuous, lower: Double = 0,
-                                   upper: Double = .infinity, objective: Double = 0,
-                                   entries: [(row: RowHandle, coefficient: Double)]) -> Variable {
+    public mutating func addColumn(
+        _ name: String, kind: VariableKind = .continuous, lower: Double = 0,
+        upper: Double = .infinity, objective: Double = 0,
+        entries: [(row: RowHandle, coefficient: Double)]
+    ) -> Variable {
         let variable = addVariable(name, kind: kind, lower: lower, upper: upper, objective: objective)
         var merged: [Int: Double] = [:]
         for (row, coefficient) in entries { merged[row.index, default: 0] += coefficient }
         for (row, coefficient) in merged.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
             guard rows.indices.contains(row) else {
-                recordedIssues.append(ModelIssue(.unknownRow, "column '\(name)' names row \(row), "
-                    + "but the model has \(rows.count) rows"))
+                recordedIssues.append(
+                    ModelIssue(
+                        .unknownRow,
+                        "column '\(name)' names row \(row), "
+                            + "but the model has \(rows.count) rows"))
                 continue
             }
             rows[row].terms.append(Term(variable, coefficient))
@@ -118,8 +126,11 @@ public struct LinearModel: Sendable, Equatable {
     /// Changes a column's kind (e.g. to solve over generated columns as integers).
     public mutating func setKind(_ variable: Variable, _ kind: VariableKind) {
         guard columns.indices.contains(variable.index) else {
-            recordedIssues.append(ModelIssue(.unknownColumn, "the kind was set on column \(variable.index), "
-                + "but the model has \(columns.count) columns"))
+            recordedIssues.append(
+                ModelIssue(
+                    .unknownColumn,
+                    "the kind was set on column \(variable.index), "
+                        + "but the model has \(columns.count) columns"))
             return
         }
         columns[variable.index].kind = kind
@@ -140,8 +151,11 @@ public struct LinearModel: Sendable, Equatable {
             if objectiveCoefficients.indices.contains(term.variable.index) {
                 objectiveCoefficients[term.variable.index] += term.coefficient
             } else {
-                recordedIssues.append(ModelIssue(.unknownColumn, "the objective names column \(term.variable.index), "
-                    + "but the model has \(columns.count) columns"))
+                recordedIssues.append(
+                    ModelIssue(
+                        .unknownColumn,
+                        "the objective names column \(term.variable.index), "
+                            + "but the model has \(columns.count) columns"))
             }
         }
     }
@@ -149,8 +163,11 @@ public struct LinearModel: Sendable, Equatable {
     /// Changes a column's bounds.
     public mutating func setBounds(_ variable: Variable, lower: Double, upper: Double) {
         guard columns.indices.contains(variable.index) else {
-            recordedIssues.append(ModelIssue(.unknownColumn, "bounds were set on column \(variable.index), "
-                + "but the model has \(columns.count) columns"))
+            recordedIssues.append(
+                ModelIssue(
+                    .unknownColumn,
+                    "bounds were set on column \(variable.index), "
+                        + "but the model has \(columns.count) columns"))
             return
         }
         columns[variable.index].lower = lower
@@ -186,8 +203,10 @@ public struct LinearModel: Sendable, Equatable {
     }
 
     /// Builds a model from its parts (used by model-file readers).
-    public init(name: String, columns: [Column], objectiveCoefficients: [Double], objectiveConstant: Double,
-                sense: ObjectiveSense, rows: [Row]) {
+    public init(
+        name: String, columns: [Column], objectiveCoefficients: [Double], objectiveConstant: Double,
+        sense: ObjectiveSense, rows: [Row]
+    ) {
         self.name = name
         self.columns = columns
         self.objectiveCoefficients = objectiveCoefficients

@@ -41,16 +41,27 @@ extension LinearModel {
         if let problem = Self.nameProblem(name) { note(ModelIssue(.invalidName, "model name \(problem)")) }
         for (index, column) in columns.enumerated() {
             let label = Self.label("column", index, column.name)
-            if let problem = Self.nameProblem(column.name) { note(ModelIssue(.invalidName, "\(label): name \(problem)")) }
+            if let problem = Self.nameProblem(column.name) {
+                note(ModelIssue(.invalidName, "\(label): name \(problem)"))
+            }
             if column.lower.isNaN || column.upper.isNaN || column.lower == .infinity || column.upper == -.infinity
-                || column.lower > column.upper {
-                note(ModelIssue(.invalidBounds, "\(label): bounds [\(column.lower), \(column.upper)] are not a "
-                    + "range (lower must be <= upper, neither NaN)"))
+                || column.lower > column.upper
+            {
+                note(
+                    ModelIssue(
+                        .invalidBounds,
+                        "\(label): bounds [\(column.lower), \(column.upper)] are not a "
+                            + "range (lower must be <= upper, neither NaN)"))
             } else if column.kind != .continuous, column.lower.rounded(.up) > column.upper.rounded(.down) {
-                note(ModelIssue(.emptyIntegerRange, "\(label): no whole number lies in [\(column.lower), \(column.upper)]"))
+                note(
+                    ModelIssue(
+                        .emptyIntegerRange, "\(label): no whole number lies in [\(column.lower), \(column.upper)]"))
             }
             if !objectiveCoefficients[index].isFinite {
-                note(ModelIssue(.nonFiniteCoefficient, "\(label): objective coefficient \(objectiveCoefficients[index]) is not finite"))
+                note(
+                    ModelIssue(
+                        .nonFiniteCoefficient,
+                        "\(label): objective coefficient \(objectiveCoefficients[index]) is not finite"))
             }
         }
         if !objectiveConstant.isFinite {
@@ -60,17 +71,28 @@ extension LinearModel {
             let label = Self.label("row", index, row.name)
             if let problem = Self.nameProblem(row.name) { note(ModelIssue(.invalidName, "\(label): name \(problem)")) }
             if row.lower.isNaN || row.upper.isNaN || row.lower == .infinity || row.upper == -.infinity
-                || row.lower > row.upper {
-                note(ModelIssue(.invalidBounds, "\(label): bounds [\(row.lower), \(row.upper)] are not a range "
-                    + "(lower must be <= upper, neither NaN)"))
+                || row.lower > row.upper
+            {
+                note(
+                    ModelIssue(
+                        .invalidBounds,
+                        "\(label): bounds [\(row.lower), \(row.upper)] are not a range "
+                            + "(lower must be <= upper, neither NaN)"))
             }
             for term in row.terms {
                 if !columns.indices.contains(term.variable.index) {
-                    note(ModelIssue(.unknownColumn, "\(label): names column \(term.variable.index), but the model "
-                        + "has \(columns.count) columns"))
+                    note(
+                        ModelIssue(
+                            .unknownColumn,
+                            "\(label): names column \(term.variable.index), but the model "
+                                + "has \(columns.count) columns"))
                 } else if !term.coefficient.isFinite {
-                    note(ModelIssue(.nonFiniteCoefficient, "\(label): coefficient \(term.coefficient) of "
-                        + "\(Self.label("column", term.variable.index, columns[term.variable.index].name)) is not finite"))
+                    note(
+                        ModelIssue(
+                            .nonFiniteCoefficient,
+                            "\(label): coefficient \(term.coefficient) of "
+                                + "\(Self.label("column", term.variable.index, columns[term.variable.index].name)) is not finite"
+                        ))
                 }
             }
         }

@@ -43,9 +43,11 @@ public struct SolveResult: Sendable {
     /// Branch-and-bound nodes explored (0 for an LP).
     public var nodes: Int
 
-    public init(status: SolveStatus, termination: Termination = .completed, objective: Double? = nil,
-                bestBound: Double? = nil, values: [Double]? = nil, rowDuals: [Double]? = nil,
-                reducedCosts: [Double]? = nil, elapsed: Double = 0, message: String = "", nodes: Int = 0) {
+    public init(
+        status: SolveStatus, termination: Termination = .completed, objective: Double? = nil,
+        bestBound: Double? = nil, values: [Double]? = nil, rowDuals: [Double]? = nil,
+        reducedCosts: [Double]? = nil, elapsed: Double = 0, message: String = "", nodes: Int = 0
+    ) {
         self.status = status
         self.termination = termination
         self.objective = objective
@@ -87,8 +89,10 @@ public struct SolveProgress: Sendable {
     /// What the caller's search is doing (e.g. `first roster`), `nil` inside a plain solve.
     public var phase: String?
 
-    public init(elapsed: Double, incumbent: Double?, bestBound: Double?, nodes: Int, newIncumbent: Bool,
-                phase: String? = nil) {
+    public init(
+        elapsed: Double, incumbent: Double?, bestBound: Double?, nodes: Int, newIncumbent: Bool,
+        phase: String? = nil
+    ) {
         self.elapsed = elapsed
         self.incumbent = incumbent
         self.bestBound = bestBound
@@ -112,8 +116,10 @@ public protocol Solver: Sendable {
     /// - Parameters:
     ///   - progress: called during a MIP search; return `.stop` to end it with the best solution so far.
     ///   - log: receives the solver's own output (see ``SolveOptions/messageLevel``).
-    func solve(_ model: LinearModel, options: SolveOptions,
-               progress: ((SolveProgress) -> ProgressAction)?, log: ((String) -> Void)?) throws -> SolveResult
+    func solve(
+        _ model: LinearModel, options: SolveOptions,
+        progress: ((SolveProgress) -> ProgressAction)?, log: ((String) -> Void)?
+    ) throws -> SolveResult
 
     /// A session holding `model`'s linear program (integrality ignored) in the solver.
     /// - Throws: ``ModelError`` when the model is invalid.
@@ -131,8 +137,10 @@ public protocol LinearProgramSession: AnyObject {
     /// - Throws: ``ModelError`` for a non-finite coefficient or bound, crossed bounds, an unknown or
     ///   repeated row, or an invalid name (nothing is added then).
     @discardableResult
-    func addColumn(_ name: String, lower: Double, upper: Double, objective: Double,
-                   entries: [(row: RowHandle, coefficient: Double)]) throws -> Variable
+    func addColumn(
+        _ name: String, lower: Double, upper: Double, objective: Double,
+        entries: [(row: RowHandle, coefficient: Double)]
+    ) throws -> Variable
 
     /// Changes a column's bounds (e.g. to fix it while diving).
     /// - Throws: ``ModelError`` for an unknown column or bounds that are not a range.

@@ -23,7 +23,8 @@ public enum CSVParser {
         var records: [CSVRecord] = []
         var fields: [String] = []
         var field: [UInt8] = []
-        var line = 1, recordLine = 1
+        var line = 1
+        var recordLine = 1
         var fieldStarted = false  // whether the current record has any content yet
 
         func text(_ raw: [UInt8], _ line: Int) throws(CSVSyntaxError) -> String {
@@ -42,7 +43,9 @@ public enum CSVParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 guard field.isEmpty else {
-                    throw CSVSyntaxError(line: line, message: "a quote (\") inside an unquoted field; quote the whole field and double the quote")
+                    throw CSVSyntaxError(
+                        line: line,
+                        message: "a quote (\") inside an unquoted field; quote the whole field and double the quote")
                 }
                 let quoteLine = line
                 index += 1
@@ -64,10 +67,15 @@ public enum CSVParser {
                     index += 1
                 }
                 guard closed else {
-                    throw CSVSyntaxError(line: quoteLine, message: "a quoted field starting here is never closed (missing \")")
+                    throw CSVSyntaxError(
+                        line: quoteLine, message: "a quoted field starting here is never closed (missing \")")
                 }
-                if index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "\r"), UInt8(ascii: "\n")].contains(bytes[index]) {
-                    throw CSVSyntaxError(line: line, message: "text after a closing quote; a quoted field must end at a comma or line end")
+                if index < bytes.count,
+                    ![UInt8(ascii: ","), UInt8(ascii: "\r"), UInt8(ascii: "\n")].contains(bytes[index])
+                {
+                    throw CSVSyntaxError(
+                        line: line,
+                        message: "text after a closing quote; a quoted field must end at a comma or line end")
                 }
                 fieldStarted = true
                 // Mark that the field was quoted even when empty, so `""` is a field.
@@ -75,7 +83,8 @@ public enum CSVParser {
                 field = []
                 if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
                     index += 1
-                    if index == bytes.count || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
+                    if index == bytes.count || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r")
+                    {
                         fields.append("")
                     }
                 }
@@ -96,7 +105,9 @@ public enum CSVParser {
                     field = []
                     fieldStarted = true
                 }
-                index += (byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n")) ? 2 : 1
+                index +=
+                    (byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"))
+                    ? 2 : 1
                 endRecord()
                 line += 1
                 recordLine = line

@@ -19,13 +19,17 @@ final class CSVTable {
     func has(_ column: String) -> Bool { columns[column] != nil }
 
     /// Reads `path` (a file of the case folder). Returns `nil` (with an issue when `required`) if absent.
-    static func load(folder: URL, file: String, required: [String], optional: [String], mandatory: Bool,
-                     issues: IssueLog) -> CSVTable? {
+    static func load(
+        folder: URL, file: String, required: [String], optional: [String], mandatory: Bool,
+        issues: IssueLog
+    ) -> CSVTable? {
         let url = folder.appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             if mandatory {
                 let exists = FileManager.default.fileExists(atPath: url.path)
-                issues.error(file: file, exists ? "the file cannot be read" : "this required file is missing from the case folder")
+                issues.error(
+                    file: file,
+                    exists ? "the file cannot be read" : "this required file is missing from the case folder")
             }
             return nil
         }
@@ -37,7 +41,8 @@ final class CSVTable {
             return nil
         }
         guard let first = records.first else {
-            issues.error(file: file, "the file is empty; the first row must be the header (\(required.joined(separator: ",")))")
+            issues.error(
+                file: file, "the file is empty; the first row must be the header (\(required.joined(separator: ",")))")
             return nil
         }
         let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -45,18 +50,23 @@ final class CSVTable {
         var seen = Set<String>()
         for (index, name) in header.enumerated() {
             if !seen.insert(name).inserted {
-                issues.error(file: file, line: 1, column: name, letter: columnLetter(index), "the column appears twice in the header")
+                issues.error(
+                    file: file, line: 1, column: name, letter: columnLetter(index),
+                    "the column appears twice in the header")
             } else if !required.contains(name) && !optional.contains(name) {
-                issues.warning(file: file, line: 1, column: name, letter: columnLetter(index),
-                               "unknown column, ignored (known: \((required + optional).joined(separator: ", ")))")
+                issues.warning(
+                    file: file, line: 1, column: name, letter: columnLetter(index),
+                    "unknown column, ignored (known: \((required + optional).joined(separator: ", ")))")
             }
         }
         for name in required where !header.contains(name) {
             issues.error(file: file, line: 1, "the required column '\(name)' is missing from the header")
         }
         for record in table.records where record.fields.count != header.count {
-            issues.error(file: file, line: record.line,
-                         "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(header.count)")
+            issues.error(
+                file: file, line: record.line,
+                "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(header.count)"
+            )
         }
         return table
     }
@@ -101,7 +111,10 @@ struct CSVRow {
             return nil
         }
         guard Self.isSafeID(value) else {
-            bad(column, "'\(value)' begins with '\(value.prefix(1))'; ids may not begin with = + - @ (spreadsheets run such cells as formulas)")
+            bad(
+                column,
+                "'\(value)' begins with '\(value.prefix(1))'; ids may not begin with = + - @ (spreadsheets run such cells as formulas)"
+            )
             return nil
         }
         guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -131,14 +144,17 @@ struct CSVRow {
     }
 
     /// A number in plain `.` decimal form; `nil` (with an issue) when malformed or out of range.
-    func number(_ column: String, default fallback: Double? = nil, minimum: Double? = 0, maximum: Double? = nil,
-                integer: Bool = false, required: Bool = false, what: String) -> Double? {
+    func number(
+        _ column: String, default fallback: Double? = nil, minimum: Double? = 0, maximum: Double? = nil,
+        integer: Bool = false, required: Bool = false, what: String
+    ) -> Double? {
         guard let value = text(column) else {
             if required { bad(column, "the cell is empty; expected \(what)") }
             return fallback
         }
         guard let number = Double(value), number.isFinite,
-              value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }) else {
+            value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" })
+        else {
             bad(column, "'\(value)' is not a number; expected \(what) (plain digits with '.' for decimals)")
             return nil
         }
@@ -182,7 +198,7 @@ struct CSVRow {
         }
         let parts = value.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              let hours = Int(parts[0]), let minutes = Int(parts[1]), (0..<24).contains(hours), (0..<60).contains(minutes)
+            let hours = Int(parts[0]), let minutes = Int(parts[1]), (0..<24).contains(hours), (0..<60).contains(minutes)
         else {
             bad(column, "'\(value)' is not a time; expected HH:MM from 00:00 to 23:59")
             return nil
@@ -225,11 +241,15 @@ final class IssueLog {
 public enum CSVFile {
     /// The rows of `folder/file` as (line, cell by column) pairs.
     /// - Throws: ``CaseError`` for a missing file, a syntax error, a missing column or a ragged row.
-    public static func rows(folder: URL, file: String, required: [String], optional: [String] = [])
-        throws(CaseError) -> [(line: Int, cells: [String: String])] {
+    public static func rows(
+        folder: URL, file: String, required: [String], optional: [String] = []
+    )
+        throws(CaseError) -> [(line: Int, cells: [String: String])]
+    {
         let issues = IssueLog()
-        let table = CSVTable.load(folder: folder, file: file, required: required, optional: optional, mandatory: true,
-                                  issues: issues)
+        let table = CSVTable.load(
+            folder: folder, file: file, required: required, optional: optional, mandatory: true,
+            issues: issues)
         if issues.hasErrors { throw CaseError(issues: issues.issues) }
         guard let table else { return [] }
         return table.rows(issues).map { row in

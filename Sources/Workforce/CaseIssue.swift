@@ -13,8 +13,10 @@ public struct CaseIssue: Sendable, Equatable, CustomStringConvertible {
     public var columnLetter: String?
     public var message: String
 
-    public init(_ severity: Severity = .error, file: String, line: Int? = nil, column: String? = nil,
-                columnLetter: String? = nil, _ message: String) {
+    public init(
+        _ severity: Severity = .error, file: String, line: Int? = nil, column: String? = nil,
+        columnLetter: String? = nil, _ message: String
+    ) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -49,7 +51,8 @@ public struct CaseError: Error, Sendable, CustomStringConvertible {
 
 /// Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA.
 func columnLetter(_ index: Int) -> String {
-    var n = index + 1, letters = ""
+    var n = index + 1
+    var letters = ""
     while n > 0 {
         let r = (n - 1) % 26
         letters = String(UnicodeScalar(UInt8(65 + r))) + letters

@@ -26,8 +26,9 @@ private struct Reader {
     let issues: IssueLog
 
     func table(_ file: String, _ required: [String], _ optional: [String] = [], mandatory: Bool = false) -> [CSVRow] {
-        CSVTable.load(folder: folder, file: file, required: required, optional: optional, mandatory: mandatory,
-                      issues: issues)?.rows(issues) ?? []
+        CSVTable.load(
+            folder: folder, file: file, required: required, optional: optional, mandatory: mandatory,
+            issues: issues)?.rows(issues) ?? []
     }
 
     /// Reports a duplicate id; returns whether `id` is new.
@@ -78,8 +79,12 @@ private struct Reader {
         var seen = Set<String>()
         for row in table("sectors.csv", ["sector_id"], ["name", "budget"]) {
             guard let id = row.id("sector_id"), unique(id, &seen, row, "sector_id") else { continue }
-            if id == Sector.joint { row.bad("sector_id", "'joint' is reserved for cross-sector contracts"); continue }
-            let budget = row.text("budget") == nil ? nil : row.number("budget", minimum: nil, what: "money over the horizon")
+            if id == Sector.joint {
+                row.bad("sector_id", "'joint' is reserved for cross-sector contracts")
+                continue
+            }
+            let budget =
+                row.text("budget") == nil ? nil : row.number("budget", minimum: nil, what: "money over the horizon")
             c.sectors.append(Sector(id: id, name: row.text("name") ?? id, budget: budget))
         }
     }
@@ -108,10 +113,16 @@ private struct Reader {
         let competencies = Set(c.competencies.map(\.id))
         for row in table("roles.csv", ["role_id", "competencies"], ["name", "hourly_cost", "generic"]) {
             guard let id = row.id("role_id"), unique(id, &seen, row, "role_id") else { continue }
-            let held = row.list("competencies").filter { known($0, in: competencies, row, "competencies", "competency") != nil }
-            if row.text("competencies") == nil { row.bad("competencies", "the cell is empty; expected a ';' list of competencies") }
-            c.roles.append(Role(id: id, name: row.text("name") ?? id, competencies: held,
-                                hourlyCost: row.number("hourly_cost", what: "pay per hour"), generic: row.boolean("generic")))
+            let held = row.list("competencies").filter {
+                known($0, in: competencies, row, "competencies", "competency") != nil
+            }
+            if row.text("competencies") == nil {
+                row.bad("competencies", "the cell is empty; expected a ';' list of competencies")
+            }
+            c.roles.append(
+                Role(
+                    id: id, name: row.text("name") ?? id, competencies: held,
+                    hourlyCost: row.number("hourly_cost", what: "pay per hour"), generic: row.boolean("generic")))
         }
     }
 
@@ -132,22 +143,30 @@ private struct Reader {
         var s = Settings()
         var seen = Set<String>()
         for row in table("settings.csv", ["key", "value"]) {
-            guard let key = row.text("key") else { row.bad("key", "the cell is empty; expected a setting name"); continue }
+            guard let key = row.text("key") else {
+                row.bad("key", "the cell is empty; expected a setting name")
+                continue
+            }
             guard unique(key, &seen, row, "key") else { continue }
             func number(_ what: String, integer: Bool = false, minimum: Double = 0, maximum: Double? = nil) -> Double? {
-                row.number("value", minimum: minimum, maximum: maximum, integer: integer, required: true, what: "\(what) for \(key)")
+                row.number(
+                    "value", minimum: minimum, maximum: maximum, integer: integer, required: true,
+                    what: "\(what) for \(key)")
             }
             switch key {
             case "horizon_start": s.horizonStart = row.date("value")
             case "horizon_end": s.horizonEnd = row.date("value")
             case "min_rest_hours": s.minRestHours = number("hours", maximum: 48) ?? s.minRestHours
-            case "max_consecutive_days": s.maxConsecutiveDays = number("days", integer: true, minimum: 1).map { Int($0) } ?? s.maxConsecutiveDays
+            case "max_consecutive_days":
+                s.maxConsecutiveDays = number("days", integer: true, minimum: 1).map { Int($0) } ?? s.maxConsecutiveDays
             case "max_weekly_hours": s.maxWeeklyHours = number("hours per week") ?? s.maxWeeklyHours
             case "max_travel_minutes": s.maxTravelMinutes = number("minutes") ?? s.maxTravelMinutes
             case "overtime_multiplier": s.overtimeMultiplier = number("a multiplier") ?? s.overtimeMultiplier
             case "agency_hourly_cost": s.agencyHourlyCost = number("money per hour") ?? s.agencyHourlyCost
             case "agency_max_hours":
-                if let text = row.text("value"), text.lowercased() == "unlimited" { s.agencyMaxHours = nil } else {
+                if let text = row.text("value"), text.lowercased() == "unlimited" {
+                    s.agencyMaxHours = nil
+                } else {
                     s.agencyMaxHours = number("hours")
                 }
             case "unmet_hour_penalty": s.unmetHourPenalty = number("a penalty per hour") ?? s.unmetHourPenalty
@@ -164,15 +183,17 @@ private struct Reader {
     }
 
     mutating func readDemand(_ c: inout Case) {
-        let rows = table("demand.csv", ["date", "shift_id", "locality_id", "competency_id"],
-                         ["hours", "min_staff", "max_staff", "under_weight", "over_weight"], mandatory: true)
+        let rows = table(
+            "demand.csv", ["date", "shift_id", "locality_id", "competency_id"],
+            ["hours", "min_staff", "max_staff", "under_weight", "over_weight"], mandatory: true)
         let dates = rows.compactMap { row in row.text("date").flatMap { Day(iso: $0) } }
         let start = c.settings.horizonStart ?? dates.min()
         let end = c.settings.horizonEnd ?? dates.max()
         guard let start, let end else {
             for row in rows { _ = row.date("date") }
             if !issues.hasErrors {
-                issues.error(file: "demand.csv", "no dates: give demand rows or horizon_start and horizon_end in settings.csv")
+                issues.error(
+                    file: "demand.csv", "no dates: give demand rows or horizon_start and horizon_end in settings.csv")
             }
             return
         }
@@ -181,7 +202,8 @@ private struct Reader {
             return
         }
         c.days = (start.ordinal...end.ordinal).map { Day(ordinal: $0) }
-        let shifts = Set(c.shifts.map(\.id)), localities = Set(c.localities.map(\.id))
+        let shifts = Set(c.shifts.map(\.id))
+        let localities = Set(c.localities.map(\.id))
         let competencies = Set(c.competencies.map(\.id))
         var seen: [String: Int] = [:]
         for row in rows {
@@ -190,8 +212,10 @@ private struct Reader {
                 row.bad("date", "\(day) is outside the horizon \(start) to \(end)")
             }
             let shift = known(row.id("shift_id"), in: shifts, row, "shift_id", "shift of shifts.csv")
-            let locality = known(row.id("locality_id"), in: localities, row, "locality_id", "locality of localities.csv")
-            let competency = known(row.id("competency_id"), in: competencies, row, "competency_id", "competency of competencies.csv")
+            let locality = known(
+                row.id("locality_id"), in: localities, row, "locality_id", "locality of localities.csv")
+            let competency = known(
+                row.id("competency_id"), in: competencies, row, "competency_id", "competency of competencies.csv")
             let hours = row.number("hours", default: 0, what: "hours of care")
             let minStaff = row.integer("min_staff", default: 0, what: "a head count")
             let maxStaff = row.integer("max_staff", what: "a head count")
@@ -200,16 +224,22 @@ private struct Reader {
             if let minStaff, let maxStaff, maxStaff < minStaff {
                 row.bad("max_staff", "\(maxStaff) is below min_staff \(minStaff)")
             }
-            guard let day, (start...end).contains(day), let shift, let locality, let competency, let hours, let minStaff,
-                  let under, let over else { continue }
+            guard let day, (start...end).contains(day), let shift, let locality, let competency, let hours,
+                let minStaff,
+                let under, let over
+            else { continue }
             let key = "\(day.iso)|\(shift)|\(locality)|\(competency)"
             if let first = seen[key] {
-                row.bad("date", "a second row for (\(day), \(shift), \(locality), \(competency)); the first is on line \(first)")
+                row.bad(
+                    "date",
+                    "a second row for (\(day), \(shift), \(locality), \(competency)); the first is on line \(first)")
                 continue
             }
             seen[key] = row.line
-            c.demand.append(Demand(day: day, shiftID: shift, localityID: locality, competencyID: competency, hours: hours,
-                                   minStaff: minStaff, maxStaff: maxStaff, underWeight: under, overWeight: over))
+            c.demand.append(
+                Demand(
+                    day: day, shiftID: shift, localityID: locality, competencyID: competency, hours: hours,
+                    minStaff: minStaff, maxStaff: maxStaff, underWeight: under, overWeight: over))
         }
     }
 
@@ -218,12 +248,16 @@ private struct Reader {
         var given: [Pair: Int] = [:]
         var mirrored: [Pair: Travel] = [:]
         for row in table("travel.csv", ["from_locality", "to_locality", "minutes"], ["cost"]) {
-            let from = known(row.id("from_locality"), in: localities, row, "from_locality", "locality of localities.csv")
+            let from = known(
+                row.id("from_locality"), in: localities, row, "from_locality", "locality of localities.csv")
             let to = known(row.id("to_locality"), in: localities, row, "to_locality", "locality of localities.csv")
             let minutes = row.number("minutes", required: true, what: "one-way minutes")
             let cost = row.number("cost", default: 0, what: "a one-way cost")
             guard let from, let to, let minutes, let cost else { continue }
-            if from == to { row.bad("to_locality", "a row from '\(from)' to itself; a locality is always 0 minutes from itself"); continue }
+            if from == to {
+                row.bad("to_locality", "a row from '\(from)' to itself; a locality is always 0 minutes from itself")
+                continue
+            }
             let pair = Pair(from, to)
             if let first = given[pair] {
                 row.bad("to_locality", "the direction \(from) -> \(to) is given twice (first on line \(first))")
@@ -238,13 +272,18 @@ private struct Reader {
 
     func readStaff(_ c: inout Case) {
         var seen = Set<String>()
-        let localities = Set(c.localities.map(\.id)), competencies = Set(c.competencies.map(\.id))
+        let localities = Set(c.localities.map(\.id))
+        let competencies = Set(c.competencies.map(\.id))
         let roles = Dictionary(c.roles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let s = c.settings
-        for row in table("staff.csv", ["staff_id", "home_locality"],
-                         ["name", "role_id", "competencies", "employer", "localities", "contract_hours", "min_hours",
-                          "max_hours", "hourly_cost", "overtime_multiplier", "max_consecutive_days", "min_consecutive_days",
-                          "min_consecutive_days_off", "max_weekends"], mandatory: true) {
+        for row in table(
+            "staff.csv", ["staff_id", "home_locality"],
+            [
+                "name", "role_id", "competencies", "employer", "localities", "contract_hours", "min_hours",
+                "max_hours", "hourly_cost", "overtime_multiplier", "max_consecutive_days", "min_consecutive_days",
+                "min_consecutive_days_off", "max_weekends",
+            ], mandatory: true)
+        {
             guard let id = row.id("staff_id"), unique(id, &seen, row, "staff_id") else { continue }
             var role: Role?
             if let roleID = row.id("role_id", required: false) {
@@ -252,39 +291,48 @@ private struct Reader {
                 if role == nil { row.bad("role_id", "'\(roleID)' is not a role of roles.csv") }
             }
             var held = role?.competencies ?? []
-            for item in row.list("competencies") where known(item, in: competencies, row, "competencies", "competency") != nil {
+            for item in row.list("competencies")
+            where known(item, in: competencies, row, "competencies", "competency") != nil {
                 if !held.contains(item) { held.append(item) }
             }
             var employer = Sector.unassigned
             if let given = row.id("employer", required: false) {
                 employer = given == Sector.joint ? given : (sector(given, c, row, "employer") ?? given)
             }
-            let home = known(row.id("home_locality"), in: localities, row, "home_locality", "locality of localities.csv")
+            let home = known(
+                row.id("home_locality"), in: localities, row, "home_locality", "locality of localities.csv")
             var allowed: [String] = []
             if let home {
                 if row.text("localities") != nil {
-                    for item in row.list("localities") where known(item, in: localities, row, "localities", "locality") != nil {
+                    for item in row.list("localities")
+                    where known(item, in: localities, row, "localities", "locality") != nil {
                         if item == home || c.travel[Pair(home, item)] != nil {
                             allowed.append(item)
                         } else {
-                            row.bad("localities", "'\(item)' is neither home (\(home)) nor reachable from it in travel.csv")
+                            row.bad(
+                                "localities", "'\(item)' is neither home (\(home)) nor reachable from it in travel.csv")
                         }
                     }
                 } else {
                     allowed = c.localities.map(\.id).filter { other in
                         guard other != home else { return true }
-                        guard let out = c.travel[Pair(home, other)], let back = c.travel[Pair(other, home)] else { return false }
+                        guard let out = c.travel[Pair(home, other)], let back = c.travel[Pair(other, home)] else {
+                            return false
+                        }
                         return out.minutes <= s.maxTravelMinutes && back.minutes <= s.maxTravelMinutes
                     }
                 }
             }
             let contract = row.number("contract_hours", default: 0, maximum: 168, what: "contracted hours per week")
             let minHours = row.number("min_hours", default: 0, maximum: 168, what: "minimum hours per week")
-            let maxHours = row.number("max_hours", default: s.maxWeeklyHours, maximum: 168, what: "maximum hours per week")
+            let maxHours = row.number(
+                "max_hours", default: s.maxWeeklyHours, maximum: 168, what: "maximum hours per week")
             let hourly = row.number("hourly_cost", default: role?.hourlyCost ?? 0, what: "pay per hour")
-            let multiplier = row.number("overtime_multiplier", default: (contract ?? 0) > 0 ? s.overtimeMultiplier : 1,
-                                        what: "an overtime multiplier")
-            let maxRun = row.integer("max_consecutive_days", default: s.maxConsecutiveDays, minimum: 1, what: "a number of days")
+            let multiplier = row.number(
+                "overtime_multiplier", default: (contract ?? 0) > 0 ? s.overtimeMultiplier : 1,
+                what: "an overtime multiplier")
+            let maxRun = row.integer(
+                "max_consecutive_days", default: s.maxConsecutiveDays, minimum: 1, what: "a number of days")
             let minRun = row.integer("min_consecutive_days", default: 1, minimum: 1, what: "a number of days")
             let minOff = row.integer("min_consecutive_days_off", default: 1, minimum: 1, what: "a number of days")
             let maxWeekends = row.integer("max_weekends", what: "a number of weekends")
@@ -294,18 +342,25 @@ private struct Reader {
             if let minRun, let maxRun, minRun > maxRun {
                 row.bad("min_consecutive_days", "\(minRun) is above max_consecutive_days \(maxRun)")
             }
-            guard let home, let contract, let minHours, let maxHours, let hourly, let multiplier, let maxRun, let minRun,
-                  let minOff else { continue }
-            c.staff.append(Staff(
-                id: id, name: row.text("name") ?? "", roleID: role?.id ?? "", competencies: held, employer: employer,
-                homeLocality: home, localities: allowed, contractHours: contract, minHours: minHours, maxHours: maxHours,
-                hourlyCost: hourly, overtimeMultiplier: multiplier, maxConsecutiveDays: maxRun, minConsecutiveDays: minRun,
-                minConsecutiveDaysOff: minOff, maxWeekends: row.text("max_weekends") == nil ? nil : maxWeekends))
+            guard let home, let contract, let minHours, let maxHours, let hourly, let multiplier, let maxRun,
+                let minRun,
+                let minOff
+            else { continue }
+            c.staff.append(
+                Staff(
+                    id: id, name: row.text("name") ?? "", roleID: role?.id ?? "", competencies: held,
+                    employer: employer,
+                    homeLocality: home, localities: allowed, contractHours: contract, minHours: minHours,
+                    maxHours: maxHours,
+                    hourlyCost: hourly, overtimeMultiplier: multiplier, maxConsecutiveDays: maxRun,
+                    minConsecutiveDays: minRun,
+                    minConsecutiveDaysOff: minOff, maxWeekends: row.text("max_weekends") == nil ? nil : maxWeekends))
         }
     }
 
     func readShiftLimits(_ c: inout Case) {
-        let staff = Set(c.staff.map(\.id)), shifts = Set(c.shifts.map(\.id))
+        let staff = Set(c.staff.map(\.id))
+        let shifts = Set(c.shifts.map(\.id))
         for row in table("staff_shift_limits.csv", ["staff_id", "shift_id", "max_count"]) {
             let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
             let shift = known(row.id("shift_id"), in: shifts, row, "shift_id", "shift of shifts.csv")
@@ -329,7 +384,8 @@ private struct Reader {
     }
 
     func readAvailability(_ c: inout Case) {
-        let staff = Set(c.staff.map(\.id)), shifts = Set(c.shifts.map(\.id))
+        let staff = Set(c.staff.map(\.id))
+        let shifts = Set(c.shifts.map(\.id))
         for row in table("availability.csv", ["staff_id", "date", "kind"], ["shift_id", "weight"]) {
             let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
             let day = row.date("date")
@@ -343,7 +399,8 @@ private struct Reader {
             }
             let weight = row.number("weight", default: c.settings.preferenceWeight, what: "a penalty")
             guard let person, let kind, let weight, row.text("shift_id") == nil || shift != nil, inHorizon(day, c, row),
-                  let day else { continue }
+                let day
+            else { continue }
             c.availability.append(Availability(staffID: person, day: day, shiftID: shift, kind: kind, weight: weight))
         }
     }
@@ -359,38 +416,51 @@ private struct Reader {
 
     func readPins(_ c: inout Case) {
         let staff = Set(c.staff.map(\.id))
-        let shifts = Set(c.shifts.map(\.id)), localities = Set(c.localities.map(\.id))
+        let shifts = Set(c.shifts.map(\.id))
+        let localities = Set(c.localities.map(\.id))
         var seen: [String: Int] = [:]
         for row in table("pinned.csv", ["staff_id", "date"], ["shift_id", "locality_id"]) {
             let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
             let day = row.date("date")
             let shift = known(row.id("shift_id", required: false), in: shifts, row, "shift_id", "shift of shifts.csv")
             let locality = known(row.id("locality_id", required: false), in: localities, row, "locality_id", "locality")
-            guard let person, row.text("shift_id") == nil || shift != nil, row.text("locality_id") == nil || locality != nil,
-                  inHorizon(day, c, row), let day else { continue }
-            if shift == nil, locality != nil { row.warn("locality_id", "a pinned day off has no locality; it is ignored") }
+            guard let person, row.text("shift_id") == nil || shift != nil,
+                row.text("locality_id") == nil || locality != nil,
+                inHorizon(day, c, row), let day
+            else { continue }
+            if shift == nil, locality != nil {
+                row.warn("locality_id", "a pinned day off has no locality; it is ignored")
+            }
             let key = "\(person)|\(day.iso)"
             if let first = seen[key] {
                 row.bad("date", "\(person) is pinned twice on \(day) (first on line \(first))")
                 continue
             }
             seen[key] = row.line
-            c.pins.append(Pin(staffID: person, day: day, shiftID: shift, localityID: shift == nil ? nil : locality, line: row.line))
+            c.pins.append(
+                Pin(
+                    staffID: person, day: day, shiftID: shift, localityID: shift == nil ? nil : locality, line: row.line
+                ))
         }
     }
 
     func readBaseline(_ c: inout Case) {
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("baseline.csv").path) else { return }
-        let staff = Set(c.staff.map(\.id)), shifts = Set(c.shifts.map(\.id)), localities = Set(c.localities.map(\.id))
+        let staff = Set(c.staff.map(\.id))
+        let shifts = Set(c.shifts.map(\.id))
+        let localities = Set(c.localities.map(\.id))
         var rows: [Assignment] = []
-        for row in table("baseline.csv", ["staff_id", "date", "shift_id", "locality_id"],
-                         ["start", "end", "paid_hours", "travel_minutes"]) {
+        for row in table(
+            "baseline.csv", ["staff_id", "date", "shift_id", "locality_id"],
+            ["start", "end", "paid_hours", "travel_minutes"])
+        {
             let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
             let day = row.date("date")
             let shift = known(row.id("shift_id"), in: shifts, row, "shift_id", "shift of shifts.csv")
             let locality = known(row.id("locality_id"), in: localities, row, "locality_id", "locality")
             guard let person, let day, let shift, let locality, let first = c.days.first, let last = c.days.last,
-                  (first...last).contains(day) else { continue }
+                (first...last).contains(day)
+            else { continue }
             rows.append(Assignment(staffID: person, day: day, shiftID: shift, localityID: locality))
         }
         c.baseline = rows

@@ -75,16 +75,19 @@ struct Solve: ParsableCommand {
             options.timeLimit = max(0, limit - read - Self.reserve(limit))
         }
         let run = try solving(printer) {
-            let export = exportModel.map { path in { (model: LinearModel) throws in
-                do {
-                    try ModelFile.write(model, to: path, format: ModelFileFormat(path: path)!)
-                } catch {
-                    log.error("cannot write the model: \(error)")
-                    throw Exit.badInput
+            let export = exportModel.map { path in
+                { (model: LinearModel) throws in
+                    do {
+                        try ModelFile.write(model, to: path, format: ModelFileFormat(path: path)!)
+                    } catch {
+                        log.error("cannot write the model: \(error)")
+                        throw Exit.badInput
+                    }
                 }
-            } }
-            return try CaseSolver(solver: GLPKSolver(), threads: threads).solve(c, options: options, progress: printer.report,
-                                                              exportModel: export)
+            }
+            return try CaseSolver(solver: GLPKSolver(), threads: threads).solve(
+                c, options: options, progress: printer.report,
+                exportModel: export)
         }
         do {
             try run.outputs(for: c).write(to: URL(fileURLWithPath: out))
@@ -118,9 +121,10 @@ struct Validate: ParsableCommand {
             throw Exit.badInput
         }
         let model = Formulation.build(c).model
-        print("case OK: \(c.staff.count) staff, \(c.days.count) days (\(c.days.first?.iso ?? "") to \(c.days.last?.iso ?? "")), "
-            + "\(c.shifts.count) shifts, \(c.localities.count) localities, \(c.demand.count) demand rows; "
-            + "model \(model.columns.count) columns, \(model.rows.count) rows")
+        print(
+            "case OK: \(c.staff.count) staff, \(c.days.count) days (\(c.days.first?.iso ?? "") to \(c.days.last?.iso ?? "")), "
+                + "\(c.shifts.count) shifts, \(c.localities.count) localities, \(c.demand.count) demand rows; "
+                + "model \(model.columns.count) columns, \(model.rows.count) rows")
     }
 }
 
@@ -152,7 +156,8 @@ struct Check: ParsableCommand {
         let e = Evaluator(c).evaluate(roster)
         for violation in e.violations { print("HARD \(violation)") }
         let p = e.penalties
-        print("""
+        print(
+            """
             shifts              \(roster.assignments.count)
             pay                 \(String(format: "%.2f", e.pay))
             agency_cost         \(String(format: "%.2f", e.agencyCost))
@@ -192,10 +197,11 @@ enum Summary {
             "sector            cost         budget       variance",
         ]
         for row in e.sectors {
-            lines.append(row.sectorID.padding(toLength: 16, withPad: " ", startingAt: 0)
-                + String(format: "%12.2f", row.totalCost)
-                + (row.budget.map { String(format: " %12.2f", $0) } ?? "            -")
-                + (row.variance.map { String(format: " %12.2f", $0) } ?? "            -"))
+            lines.append(
+                row.sectorID.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + String(format: "%12.2f", row.totalCost)
+                    + (row.budget.map { String(format: " %12.2f", $0) } ?? "            -")
+                    + (row.variance.map { String(format: " %12.2f", $0) } ?? "            -"))
         }
         lines.append("written: \(folder)/ (roster.csv, roster_grid.csv, coverage.csv, contract_allocation.csv, ...)")
         return lines.joined(separator: "\n")

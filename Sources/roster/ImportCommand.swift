@@ -65,7 +65,8 @@ struct Curtois: ParsableCommand {
             log.error("cannot write the case into '\(out)': \(error)")
             throw Exit.badInput
         }
-        print("imported \(url.lastPathComponent): \(parsed.staff.count) staff, \(parsed.horizon) days, "
-            + "\(parsed.shifts.count) shifts -> \(out)")
+        print(
+            "imported \(url.lastPathComponent): \(parsed.staff.count) staff, \(parsed.horizon) days, "
+                + "\(parsed.shifts.count) shifts -> \(out)")
     }
 }

@@ -8,7 +8,8 @@ struct SolveModel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve-model",
         abstract: "Solve a model file (free MPS or CPLEX LP) with GLPK.",
-        discussion: "Prints status, objective, best bound, gap and time. The format follows the extension (.mps or .lp)."
+        discussion:
+            "Prints status, objective, best bound, gap and time. The format follows the extension (.mps or .lp)."
     )
 
     @Argument(help: "The model file (.mps or .lp).")
@@ -39,7 +40,8 @@ struct SolveModel: ParsableCommand {
             try GLPKSolver().solve(model, options: solverOptions.options, progress: printer.report, log: nil)
         }
         func number(_ value: Double?) -> String { value.map { String(format: "%.10g", $0) } ?? "" }
-        print("""
+        print(
+            """
             status      \(result.status.rawValue)\(result.termination == .completed ? "" : " (\(result.termination.rawValue))")
             objective   \(number(result.objective))
             best_bound  \(number(result.bestBound))
@@ -50,10 +52,12 @@ struct SolveModel: ParsableCommand {
             message     \(result.message)
             """)
         if let output, let values = result.values {
-            let lines = ["column,value"] + zip(model.columns, values).enumerated().map { index, pair in
-                let name = pair.0.name.isEmpty ? "C\(index + 1)" : pair.0.name
-                return "\(csvField(name)),\(String(format: "%.10g", pair.1))"
-            }
+            let lines =
+                ["column,value"]
+                + zip(model.columns, values).enumerated().map { index, pair in
+                    let name = pair.0.name.isEmpty ? "C\(index + 1)" : pair.0.name
+                    return "\(csvField(name)),\(String(format: "%.10g", pair.1))"
+                }
             do {
                 try (lines.joined(separator: "\n") + "\n").write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
@@ -103,7 +107,8 @@ struct SolverOptions: ParsableArguments {
     }
 
     var options: SolveOptions {
-        SolveOptions(timeLimit: timeLimit, relativeGap: gap, presolve: !noPresolve, cuts: noCuts ? [] : .all,
-                     feasibilityPump: feasibilityPump, proximitySearch: proximitySearch)
+        SolveOptions(
+            timeLimit: timeLimit, relativeGap: gap, presolve: !noPresolve, cuts: noCuts ? [] : .all,
+            feasibilityPump: feasibilityPump, proximitySearch: proximitySearch)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import GLPKSolver
 import LinearModel
 import Testing
+
+@testable import GLPKSolver
 
 @Suite struct LinearProgramTests {
     @Test func textbookOptimumAndDuals() throws {
@@ -21,7 +22,8 @@ import Testing
 
     @Test(arguments: [true, false]) func infeasibleLP(presolve: Bool) throws {
         var model = LinearModel()
-        let x = model.addVariable("x"), y = model.addVariable("y")
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
         model.addConstraint("atLeast", x + y, .greaterOrEqual(5))
         model.addConstraint("atMost", x + y, .lessOrEqual(3))
         model.setObjective(.minimize, x + y)
@@ -32,7 +34,8 @@ import Testing
 
     @Test(arguments: [true, false]) func unboundedLP(presolve: Bool) throws {
         var model = LinearModel()
-        let x = model.addVariable("x"), y = model.addVariable("y")
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
         model.addConstraint("r", x - y, .lessOrEqual(1))
         model.setObjective(.maximize, x + y)
         let result = try GLPKSolver().solve(model, options: SolveOptions(presolve: presolve))
@@ -121,7 +124,8 @@ import Testing
     }
 
     @Test func gapLimitReportsFeasible() throws {
-        let result = try GLPKSolver().solve(Models.hardKnapsack(), options: SolveOptions(timeLimit: 20, relativeGap: 0.2))
+        let result = try GLPKSolver().solve(
+            Models.hardKnapsack(), options: SolveOptions(timeLimit: 20, relativeGap: 0.2))
         #expect(result.status == .feasible)
         #expect(result.termination == .gapLimit)
         #expect(try #require(result.gap) <= 0.2 + 1e-9)
@@ -129,11 +133,12 @@ import Testing
 
     @Test func progressHandlerStopsTheSearch() throws {
         let reports = Box<[SolveProgress]>([])
-        let result = try GLPKSolver().solve(Models.hardKnapsack(), options: SolveOptions(timeLimit: 30, cuts: [], progressInterval: 0),
-                                            progress: { progress in
-            reports.value.append(progress)
-            return progress.incumbent == nil ? .proceed : .stop
-        }, log: nil)
+        let result = try GLPKSolver().solve(
+            Models.hardKnapsack(), options: SolveOptions(timeLimit: 30, cuts: [], progressInterval: 0),
+            progress: { progress in
+                reports.value.append(progress)
+                return progress.incumbent == nil ? .proceed : .stop
+            }, log: nil)
         #expect(result.status == .stopped)
         #expect(result.termination == .stoppedByCaller)
         #expect(result.values != nil)
@@ -143,8 +148,9 @@ import Testing
 
     @Test func logHandlerReceivesGLPKOutput() throws {
         let lines = Box<[String]>([])
-        _ = try GLPKSolver().solve(Models.knapsack(), options: SolveOptions(messageLevel: .normal),
-                                   progress: nil, log: { lines.value.append($0) })
+        _ = try GLPKSolver().solve(
+            Models.knapsack(), options: SolveOptions(messageLevel: .normal),
+            progress: nil, log: { lines.value.append($0) })
         #expect(lines.value.joined().contains("mip ="))
     }
 }
@@ -241,7 +247,8 @@ import Testing
 
     @Test func malformedFileGivesLocatedError() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).lp").path
-        try "Minimize\n obj: x + \nSubject To\n c1: x >= @\nEnd\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "Minimize\n obj: x + \nSubject To\n c1: x >= @\nEnd\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect { try ModelFile.read(from: path, format: .cplexLP) } throws: { error in
             "\(error)".contains(path) && "\(error)".contains(":3:")

@@ -6,7 +6,8 @@ enum Models {
     /// row duals (0, 1.5, 1).
     static func dantzig() -> (LinearModel, Variable, Variable) {
         var model = LinearModel(name: "dantzig")
-        let x = model.addVariable("x"), y = model.addVariable("y")
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
         model.addConstraint("plant1", LinearExpression(x), .lessOrEqual(4))
         model.addConstraint("plant2", 2 * y, .lessOrEqual(12))
         model.addConstraint("plant3", 3 * x + 2 * y, .lessOrEqual(18))
@@ -21,8 +22,9 @@ enum Models {
     static func knapsack(capacity: Double = knapsackCapacity) -> LinearModel {
         var model = LinearModel(name: "knapsack")
         let items = knapsackValues.indices.map { model.addVariable("take[\($0)]", kind: .binary) }
-        model.addConstraint("capacity",
-                            LinearExpression(terms: zip(items, knapsackWeights).map { Term($0, $1) }), .lessOrEqual(capacity))
+        model.addConstraint(
+            "capacity",
+            LinearExpression(terms: zip(items, knapsackWeights).map { Term($0, $1) }), .lessOrEqual(capacity))
         model.setObjective(.maximize, LinearExpression(terms: zip(items, knapsackValues).map { Term($0, $1) }))
         return model
     }
@@ -32,7 +34,8 @@ enum Models {
         let n = knapsackValues.count
         var best = 0.0
         for mask in 0..<(1 << n) {
-            var weight = 0.0, value = 0.0
+            var weight = 0.0
+            var value = 0.0
             for i in 0..<n where mask & (1 << i) != 0 {
                 weight += knapsackWeights[i]
                 value += knapsackValues[i]
@@ -75,8 +78,9 @@ enum Models {
         let x = (0..<items).map { model.addVariable("x[\($0)]", kind: .binary) }
         for d in 0..<dimensions {
             let weights = (0..<items).map { _ in Double(Int.random(in: 10...99, using: &generator)) }
-            model.addConstraint("dim[\(d)]", LinearExpression(terms: zip(x, weights).map { Term($0, $1) }),
-                                .lessOrEqual(weights.reduce(0, +) / 2))
+            model.addConstraint(
+                "dim[\(d)]", LinearExpression(terms: zip(x, weights).map { Term($0, $1) }),
+                .lessOrEqual(weights.reduce(0, +) / 2))
         }
         let values = (0..<items).map { _ in Double(Int.random(in: 10...99, using: &generator)) }
         model.setObjective(.maximize, LinearExpression(terms: zip(x, values).map { Term($0, $1) }))

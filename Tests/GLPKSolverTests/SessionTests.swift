@@ -32,8 +32,10 @@ import Testing
     /// Solves the session and a fresh GLPK problem built from `session.model`; both must be optimal
     /// and agree. Returns the session's result.
     @discardableResult
-    private func solveAndCompare(_ session: any LinearProgramSession,
-                                 sourceLocation: SourceLocation = #_sourceLocation) throws -> SolveResult {
+    private func solveAndCompare(
+        _ session: any LinearProgramSession,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> SolveResult {
         let warm = try session.solve(timeLimit: nil)
         let cold = try GLPKSolver().solve(session.model)
         #expect(warm.status == .optimal, sourceLocation: sourceLocation)
@@ -78,8 +80,10 @@ import Testing
         let session = try GLPKSession(model)
         var columns = [a]
         for column in productionColumns {
-            columns.append(try session.addColumn(column.name, lower: 0, upper: .infinity, objective: column.objective,
-                                                 entries: zip(rows, column.coefficients).map { ($0, $1) }))
+            columns.append(
+                try session.addColumn(
+                    column.name, lower: 0, upper: .infinity, objective: column.objective,
+                    entries: zip(rows, column.coefficients).map { ($0, $1) }))
         }
         return (session, columns, rows)
     }
@@ -113,8 +117,9 @@ import Testing
         let expectedAfter: [Double] = [12.5, 13]
         var added: [Variable] = []
         for (column, expected) in zip(productionColumns, expectedAfter) {
-            let variable = try session.addColumn(column.name, lower: 0, upper: .infinity, objective: column.objective,
-                                                 entries: zip(rows, column.coefficients).map { ($0, $1) })
+            let variable = try session.addColumn(
+                column.name, lower: 0, upper: .infinity, objective: column.objective,
+                entries: zip(rows, column.coefficients).map { ($0, $1) })
             #expect(variable.index == added.count + 1)
             #expect(session.model.columns.count == added.count + 2)
             #expect(session.model.columns[variable.index].name == column.name)
@@ -189,8 +194,9 @@ import Testing
         let dearCost = 3.0
         let dearPredicted = dearCost - (uA * 1 + uB * 1)
         #expect(close(dearPredicted, 1))
-        let dear = try session.addColumn("dear", lower: 0, upper: .infinity, objective: dearCost,
-                                         entries: [(rowA, 1), (rowB, 1)])
+        let dear = try session.addColumn(
+            "dear", lower: 0, upper: .infinity, objective: dearCost,
+            entries: [(rowA, 1), (rowB, 1)])
         let second = try solveAndCompare(session)
         #expect(close(second.objective, 9))
         #expect(close(second[dear], 0))
@@ -203,8 +209,9 @@ import Testing
         let cheapCost = 1.5
         let cheapPredicted = cheapCost - (uA * 1 + uB * 1)
         #expect(close(cheapPredicted, -0.5))
-        let cheap = try session.addColumn("cheap", lower: 0, upper: .infinity, objective: cheapCost,
-                                          entries: [(rowA, 1), (rowB, 1)])
+        let cheap = try session.addColumn(
+            "cheap", lower: 0, upper: .infinity, objective: cheapCost,
+            entries: [(rowA, 1), (rowB, 1)])
         let third = try solveAndCompare(session)
         #expect(try #require(third.objective) < 9 - 1e-6)
         #expect(close(third.objective, 7.5))
@@ -280,8 +287,9 @@ import Testing
             model.addConstraint("demand[\($0.0)]", LinearExpression(), .greaterOrEqual($0.1))
         }
         for pattern in Self.allPatterns() {
-            model.addColumn("p\(pattern)", objective: 1,
-                            entries: zip(demandRows, pattern).map { (row: $0, coefficient: Double($1)) })
+            model.addColumn(
+                "p\(pattern)", objective: 1,
+                entries: zip(demandRows, pattern).map { (row: $0, coefficient: Double($1)) })
         }
         let result = try GLPKSolver().solve(model)
         #expect(result.status == .optimal)
@@ -299,8 +307,9 @@ import Testing
             var pattern = Array(repeating: 0, count: Self.itemWidths.count)
             pattern[item] = Self.rollWidth / Self.itemWidths[item]
             patterns.append(pattern)
-            model.addColumn("p\(pattern)", objective: 1,
-                            entries: zip(demandRows, pattern).map { (row: $0, coefficient: Double($1)) })
+            model.addColumn(
+                "p\(pattern)", objective: 1,
+                entries: zip(demandRows, pattern).map { (row: $0, coefficient: Double($1)) })
         }
         #expect(patterns == [[3, 0, 0], [0, 2, 0], [0, 0, 2]])
 
@@ -325,8 +334,9 @@ import Testing
             #expect(!patterns.contains(pattern), "pattern \(pattern) priced out negative but is already in the master")
             if patterns.contains(pattern) { break }
             patterns.append(pattern)
-            let column = try session.addColumn("p\(pattern)", lower: 0, upper: .infinity, objective: 1,
-                                               entries: zip(demandRows, pattern).map { ($0, Double($1)) })
+            let column = try session.addColumn(
+                "p\(pattern)", lower: 0, upper: .infinity, objective: 1,
+                entries: zip(demandRows, pattern).map { ($0, Double($1)) })
             #expect(column.index == patterns.count - 1)
             result = try solveAndCompare(session)
             let objective = try #require(result.objective)
@@ -378,8 +388,9 @@ import Testing
             #expect(session.model.columns[step.variable.index].lower == step.lower)
             #expect(session.model.columns[step.variable.index].upper == step.upper)
             let result = try solveAndCompare(session)
-            #expect(close(result.objective, step.objective),
-                    "\(session.model.columns[step.variable.index].name) in [\(step.lower), \(step.upper)]")
+            #expect(
+                close(result.objective, step.objective),
+                "\(session.model.columns[step.variable.index].name) in [\(step.lower), \(step.upper)]")
             if step.lower == step.upper { #expect(close(result[step.variable], step.lower)) }
         }
         try session.setBounds(b, lower: 1, upper: 1)
@@ -395,8 +406,9 @@ import Testing
         // 3b + c + d <= 5, b + 2c + d <= 11, 4b + 2c + d <= 8: d = 5 uses r1 fully (value 20);
         // c instead gives 3 per unit of r1 and b 4/3, so d = 5 and the objective is 20.
         try session.setBounds(columns[0], lower: 0, upper: 0)
-        let d = try session.addColumn("d", lower: 0, upper: .infinity, objective: 4,
-                                      entries: rows.map { ($0, 1) })
+        let d = try session.addColumn(
+            "d", lower: 0, upper: .infinity, objective: 4,
+            entries: rows.map { ($0, 1) })
         let result = try solveAndCompare(session)
         #expect(close(result.objective, 20))
         #expect(close(result[d], 5))
@@ -411,40 +423,77 @@ import Testing
         let rowsBefore = session.model.rows
 
         let cases: [(label: String, kind: ModelIssue.Kind, add: () throws -> Void)] = [
-            ("unknown row", .unknownRow, {
-                try session.addColumn("u", lower: 0, upper: .infinity, objective: 1, entries: [(rowA, 1), (RowHandle(index: 2), 1)])
-            }),
-            ("negative row", .unknownRow, {
-                try session.addColumn("u", lower: 0, upper: .infinity, objective: 1, entries: [(RowHandle(index: -1), 1)])
-            }),
-            ("same row twice", .unknownRow, {
-                try session.addColumn("u", lower: 0, upper: .infinity, objective: 1, entries: [(rowA, 1), (rowB, 2), (rowA, 3)])
-            }),
-            ("NaN coefficient", .nonFiniteCoefficient, {
-                try session.addColumn("u", lower: 0, upper: .infinity, objective: 1, entries: [(rowA, .nan)])
-            }),
-            ("infinite coefficient", .nonFiniteCoefficient, {
-                try session.addColumn("u", lower: 0, upper: .infinity, objective: 1, entries: [(rowB, -.infinity)])
-            }),
-            ("NaN objective", .nonFiniteCoefficient, {
-                try session.addColumn("u", lower: 0, upper: .infinity, objective: .nan, entries: [(rowA, 1)])
-            }),
-            ("crossed bounds", .invalidBounds, {
-                try session.addColumn("u", lower: 2, upper: 1, objective: 1, entries: [(rowA, 1)])
-            }),
-            ("NaN bound", .invalidBounds, {
-                try session.addColumn("u", lower: .nan, upper: 1, objective: 1, entries: [(rowA, 1)])
-            }),
-            ("lower bound +infinity", .invalidBounds, {
-                try session.addColumn("u", lower: .infinity, upper: .infinity, objective: 1, entries: [(rowA, 1)])
-            }),
-            ("300-byte name", .invalidName, {
-                try session.addColumn(String(repeating: "n", count: 300), lower: 0, upper: .infinity, objective: 1,
-                                      entries: [(rowA, 1)])
-            }),
-            ("control character in name", .invalidName, {
-                try session.addColumn("bad\nname", lower: 0, upper: .infinity, objective: 1, entries: [(rowA, 1)])
-            }),
+            (
+                "unknown row", .unknownRow,
+                {
+                    try session.addColumn(
+                        "u", lower: 0, upper: .infinity, objective: 1, entries: [(rowA, 1), (RowHandle(index: 2), 1)])
+                }
+            ),
+            (
+                "negative row", .unknownRow,
+                {
+                    try session.addColumn(
+                        "u", lower: 0, upper: .infinity, objective: 1, entries: [(RowHandle(index: -1), 1)])
+                }
+            ),
+            (
+                "same row twice", .unknownRow,
+                {
+                    try session.addColumn(
+                        "u", lower: 0, upper: .infinity, objective: 1, entries: [(rowA, 1), (rowB, 2), (rowA, 3)])
+                }
+            ),
+            (
+                "NaN coefficient", .nonFiniteCoefficient,
+                {
+                    try session.addColumn("u", lower: 0, upper: .infinity, objective: 1, entries: [(rowA, .nan)])
+                }
+            ),
+            (
+                "infinite coefficient", .nonFiniteCoefficient,
+                {
+                    try session.addColumn("u", lower: 0, upper: .infinity, objective: 1, entries: [(rowB, -.infinity)])
+                }
+            ),
+            (
+                "NaN objective", .nonFiniteCoefficient,
+                {
+                    try session.addColumn("u", lower: 0, upper: .infinity, objective: .nan, entries: [(rowA, 1)])
+                }
+            ),
+            (
+                "crossed bounds", .invalidBounds,
+                {
+                    try session.addColumn("u", lower: 2, upper: 1, objective: 1, entries: [(rowA, 1)])
+                }
+            ),
+            (
+                "NaN bound", .invalidBounds,
+                {
+                    try session.addColumn("u", lower: .nan, upper: 1, objective: 1, entries: [(rowA, 1)])
+                }
+            ),
+            (
+                "lower bound +infinity", .invalidBounds,
+                {
+                    try session.addColumn("u", lower: .infinity, upper: .infinity, objective: 1, entries: [(rowA, 1)])
+                }
+            ),
+            (
+                "300-byte name", .invalidName,
+                {
+                    try session.addColumn(
+                        String(repeating: "n", count: 300), lower: 0, upper: .infinity, objective: 1,
+                        entries: [(rowA, 1)])
+                }
+            ),
+            (
+                "control character in name", .invalidName,
+                {
+                    try session.addColumn("bad\nname", lower: 0, upper: .infinity, objective: 1, entries: [(rowA, 1)])
+                }
+            ),
         ]
         for test in cases {
             let kinds = modelErrorKinds(test.add)
@@ -458,16 +507,18 @@ import Testing
 
         // Several problems at once are all listed.
         let many = modelErrorKinds {
-            try session.addColumn(String(repeating: "n", count: 300), lower: 3, upper: 1, objective: 1,
-                                  entries: [(RowHandle(index: 9), .nan)])
+            try session.addColumn(
+                String(repeating: "n", count: 300), lower: 3, upper: 1, objective: 1,
+                entries: [(RowHandle(index: 9), .nan)])
         }
         #expect(Set(many ?? []) == [.invalidName, .invalidBounds, .unknownRow, .nonFiniteCoefficient])
         #expect(session.model.columns.count == 2)
 
         // A 255-byte name is still fine, and the next column gets the next index in both the model and GLPK:
         // the cheap column (1.5 covering A and B) brings the optimum to 7.5.
-        let cheap = try session.addColumn(String(repeating: "c", count: 255), lower: 0, upper: .infinity,
-                                          objective: 1.5, entries: [(rowA, 1), (rowB, 1)])
+        let cheap = try session.addColumn(
+            String(repeating: "c", count: 255), lower: 0, upper: .infinity,
+            objective: 1.5, entries: [(rowA, 1), (rowB, 1)])
         #expect(cheap.index == 2)
         let result = try solveAndCompare(session)
         #expect(close(result.objective, 7.5))

@@ -18,7 +18,8 @@ import Testing
     /// Three rows over x and y: `both = x + y`, `onlyX = x`, `onlyY = y`.
     private func threeRows() -> (LinearModel, Variable, Variable, [RowHandle]) {
         var model = LinearModel(name: "columns")
-        let x = model.addVariable("x"), y = model.addVariable("y")
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
         let both = model.addConstraint("both", x + y, .lessOrEqual(10))
         let onlyX = model.addConstraint("onlyX", LinearExpression(x), .greaterOrEqual(1))
         let onlyY = model.addConstraint("onlyY", LinearExpression(y), .equal(2))
@@ -36,8 +37,9 @@ import Testing
     @Test func columnEntriesLandInTheNamedRows() throws {
         let (start, x, y, rows) = threeRows()
         var model = start
-        let z = model.addColumn("z", lower: 1, upper: 4, objective: 7,
-                                entries: [(row: rows[2], coefficient: 3), (row: rows[0], coefficient: 2)])
+        let z = model.addColumn(
+            "z", lower: 1, upper: 4, objective: 7,
+            entries: [(row: rows[2], coefficient: 3), (row: rows[0], coefficient: 2)])
         #expect(z.index == 2)
         #expect(model.columns.count == 3)
         #expect(model.columns[2] == Column(name: "z", kind: .continuous, lower: 1, upper: 4))
@@ -54,10 +56,12 @@ import Testing
     @Test func repeatedRowsAreSummedAndZerosSkipped() throws {
         let (start, x, y, rows) = threeRows()
         var model = start
-        let z = model.addColumn("z", entries: [
-            (row: rows[0], coefficient: 2), (row: rows[1], coefficient: 0), (row: rows[0], coefficient: 1.5),
-            (row: rows[2], coefficient: 4), (row: rows[2], coefficient: -4),
-        ])
+        let z = model.addColumn(
+            "z",
+            entries: [
+                (row: rows[0], coefficient: 2), (row: rows[1], coefficient: 0), (row: rows[0], coefficient: 1.5),
+                (row: rows[2], coefficient: 4), (row: rows[2], coefficient: -4),
+            ])
         #expect(model.rows[0].terms == [Term(x, 1), Term(y, 1), Term(z, 3.5)])
         #expect(model.rows[1].terms == [Term(x, 1)], "a zero coefficient adds no entry")
         #expect(model.rows[2].terms == [Term(y, 1)], "coefficients summing to zero add no entry")
@@ -108,8 +112,12 @@ import Testing
         let (start, x, _, rows) = threeRows()
         var model = start
         #expect(issueKinds(model) == [])
-        let z = model.addColumn("z", entries: [(row: RowHandle(index: 3), coefficient: 1),
-                                                (row: rows[1], coefficient: 2)])
+        let z = model.addColumn(
+            "z",
+            entries: [
+                (row: RowHandle(index: 3), coefficient: 1),
+                (row: rows[1], coefficient: 2),
+            ])
         #expect(issueKinds(model) == [.unknownRow])
         // The known row still got its entry; the model has no row 3.
         #expect(model.rows.count == 3)

@@ -4,7 +4,8 @@ import Testing
 @Suite struct LinearExpressionTests {
     @Test func operatorsBuildTermsAndConstant() {
         var model = LinearModel()
-        let x = model.addVariable("x"), y = model.addVariable("y")
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
         let expression = 2 * x + y - 3 * y + LinearExpression(constant: 4)
         #expect(expression.value([1, 2]) == 2 - 4 + 4)
         #expect(expression.constant == 4)
@@ -12,7 +13,8 @@ import Testing
 
     @Test func repeatedVariablesAreSummedAndZerosDropped() {
         var model = LinearModel()
-        let x = model.addVariable("x"), y = model.addVariable("y")
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
         model.addConstraint("r", x + y + 2 * x - y + 5.0 * LinearExpression(x), .lessOrEqual(10))
         #expect(model.rows[0].terms == [Term(x, 8)])
     }
@@ -34,7 +36,8 @@ import Testing
 
     @Test func objectiveValueIncludesConstant() {
         var model = LinearModel()
-        let x = model.addVariable("x"), y = model.addVariable("y")
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
         model.setObjective(.maximize, 3 * x + 5 * y + LinearExpression(constant: 7))
         #expect(model.objectiveValue([2, 6]) == 43)
         #expect(model.sense == .maximize)

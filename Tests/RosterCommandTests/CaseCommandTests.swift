@@ -4,8 +4,9 @@ import Testing
 
 /// End-to-end tests of `roster solve`, `validate` and `check` on small cases.
 @Suite struct CaseCommandTests {
-    static let files = CaseFiles.single(days: 3, staff: "staff_id,name,home_locality,competencies,hourly_cost\nann,Ann,home,care,10\n",
-                                        demandHours: 8)
+    static let files = CaseFiles.single(
+        days: 3, staff: "staff_id,name,home_locality,competencies,hourly_cost\nann,Ann,home,care,10\n",
+        demandHours: 8)
 
     @Test func solveWritesEveryOutputAndSummarises() throws {
         let folder = try CaseFiles.folder(Self.files)
@@ -14,8 +15,11 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("status: optimal"))
         let written = Set(try FileManager.default.contentsOfDirectory(atPath: out))
-        #expect(written == ["roster.csv", "work_split.csv", "roster_grid.csv", "coverage.csv", "contract_allocation.csv",
-                            "sector_summary.csv", "summary.csv"])
+        #expect(
+            written == [
+                "roster.csv", "work_split.csv", "roster_grid.csv", "coverage.csv", "contract_allocation.csv",
+                "sector_summary.csv", "summary.csv",
+            ])
         let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
         #expect(roster.split(separator: "\n").count == 4)  // header + three shifts
     }
@@ -56,7 +60,8 @@ import Testing
     @Test func infeasibleCaseExitsTwoWithExplanation() throws {
         var files = Self.files
         files["staff.csv"] = "staff_id,home_locality,competencies,min_hours\nann,home,care,40\n"
-        files["availability.csv"] = "staff_id,date,kind\nann,2025-03-03,unavailable\nann,2025-03-04,unavailable\nann,2025-03-05,unavailable\n"
+        files["availability.csv"] =
+            "staff_id,date,kind\nann,2025-03-03,unavailable\nann,2025-03-04,unavailable\nann,2025-03-05,unavailable\n"
         let folder = try CaseFiles.folder(files)
         let out = folder.appendingPathComponent("out").path
         let result = try CommandRunner.run(["solve", folder.path, "--out", out])

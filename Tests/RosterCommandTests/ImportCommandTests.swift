@@ -50,8 +50,10 @@ import Testing
         #expect(result.stdout == "imported small.txt: 2 staff, 7 days, 2 shifts -> \(out)\n")
         let validate = try CommandRunner.run(["validate", out])
         #expect(validate.status == 0, "\(validate.stderr)")
-        #expect(validate.stdout.contains("case OK: 2 staff, 7 days (2024-01-01 to 2024-01-07), 2 shifts, 1 localities, "
-            + "3 demand rows"))
+        #expect(
+            validate.stdout.contains(
+                "case OK: 2 staff, 7 days (2024-01-01 to 2024-01-07), 2 shifts, 1 localities, "
+                    + "3 demand rows"))
         let later = try CommandRunner.run(["import", "curtois", file.path, "--out", out, "--start", "2025-03-03"])
         #expect(later.status == 0)
         #expect(try String(contentsOfFile: out + "/settings.csv", encoding: .utf8).contains("horizon_start,2025-03-03"))
@@ -65,8 +67,10 @@ import Testing
         let result = try CommandRunner.run(["import", "curtois", file.path, "--out", out])
         #expect(result.status == 1)
         #expect(result.stderr.contains("2 errors"))
-        #expect(result.stderr.contains("bad.txt:12: column 4 (MinTotalMinutes): 'lots' is not a whole number; "
-            + "expected 0 or more"))
+        #expect(
+            result.stderr.contains(
+                "bad.txt:12: column 4 (MinTotalMinutes): 'lots' is not a whole number; "
+                    + "expected 0 or more"))
         #expect(result.stderr.contains("bad.txt:28: column 2 (ShiftID): 'X' is not a shift defined in SECTION_SHIFTS"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }

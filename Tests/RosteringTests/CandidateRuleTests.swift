@@ -7,12 +7,15 @@ import Workforce
 @Suite struct CandidateRuleTests {
     private func shifts(_ files: [String: String]) throws -> [String] {
         let c = try CaseFiles.read(files)
-        return Candidates(c).all.map { "\(c.days[$0.day].iso) \(c.shifts[$0.shift].id)@\(c.localities[$0.locality].id)" }
+        return Candidates(c).all.map {
+            "\(c.days[$0.day].iso) \(c.shifts[$0.shift].id)@\(c.localities[$0.locality].id)"
+        }
     }
 
     @Test func unavailableDayAndShiftHaveNoCandidates() throws {
         var files = CaseFiles.single(days: 2)
-        files["availability.csv"] = "staff_id,date,shift_id,kind\nann,2025-03-03,,unavailable\nann,2025-03-04,N,unavailable\nann,2025-03-04,E,prefer_off\n"
+        files["availability.csv"] =
+            "staff_id,date,shift_id,kind\nann,2025-03-03,,unavailable\nann,2025-03-04,N,unavailable\nann,2025-03-04,E,prefer_off\n"
         #expect(try shifts(files) == ["2025-03-04 E@home", "2025-03-04 L@home"])
     }
 

@@ -1,10 +1,11 @@
 import Foundation
 import GLPKSolver
 import LinearModel
-@testable import Rostering
 import TestSupport
 import Testing
 import Workforce
+
+@testable import Rostering
 
 /// Column generation and the whole engine against brute force on small random cases
 /// (``RandomCase``): the master's Lagrangian bound lies between the compact model's linear
@@ -44,7 +45,9 @@ import Workforce
             guard raw <= Double(limit) else { return nil }
             var all: [[Assignment]] = [[]]
             for day in options {
-                all = all.flatMap { prefix in [prefix] + day.map { prefix + [candidates.assignment(candidates.all[$0])] } }
+                all = all.flatMap { prefix in
+                    [prefix] + day.map { prefix + [candidates.assignment(candidates.all[$0])] }
+                }
             }
             return all
         }
@@ -76,11 +79,13 @@ import Workforce
             precondition(c.settings.agencyHourlyCost == 0 && c.demand.allSatisfy { $0.hours == 0 })
             self.c = c
             let pricedWeekends = c.settings.fairnessWeight > 0
-            var people: [[Schedule]] = [], counts: [Int] = []
+            var people: [[Schedule]] = []
+            var counts: [Int] = []
             for (p, person) in c.staff.enumerated() {
                 guard let all = Self.schedules(c, p, limit: limit) else { return nil }
                 let evaluator = Evaluator(Self.alone(c, p))
-                var cheapest: [[Int]: Schedule] = [:], order: [[Int]] = []
+                var cheapest: [[Int]: Schedule] = [:]
+                var order: [[Int]] = []
                 var valid = 0
                 for rows in all {
                     let e = evaluator.evaluate(Roster(assignments: rows))
@@ -88,9 +93,10 @@ import Workforce
                     valid += 1
                     let heads = c.demand.indices.filter { j in
                         let d = c.demand[j]
-                        return person.holds(d.competencyID) && rows.contains {
-                            $0.day == d.day && $0.shiftID == d.shiftID && $0.localityID == d.localityID
-                        }
+                        return person.holds(d.competencyID)
+                            && rows.contains {
+                                $0.day == d.day && $0.shiftID == d.shiftID && $0.localityID == d.localityID
+                            }
                     }
                     let weekends = Set(rows.filter(\.day.isWeekend).map(\.day.weekStart)).count
                     let key = heads + [-1, pricedWeekends && person.contractHours > 0 ? weekends : 0]
@@ -188,7 +194,8 @@ import Workforce
         var none = Set<String>()
         for (p, person) in c.staff.enumerated() {
             if let has = BruteForce.hasSchedule(c, p, limit: 3_000) {
-                #expect(has == !explained.contains(person.id), "brute force and the explanation disagree on \(person.id)")
+                #expect(
+                    has == !explained.contains(person.id), "brute force and the explanation disagree on \(person.id)")
                 if !has { none.insert(person.id) }
             } else if explained.contains(person.id) {
                 none.insert(person.id)
@@ -202,7 +209,15 @@ import Workforce
     /// Every random case is one the reader accepts without a warning, with pins that keep every
     /// hard rule on their own; the same seed gives the same files; the cases vary.
     @Test func randomCasesAreValidAndRepeat() throws {
-        var travel = 0, weekends = 0, nights = 0, both = 0, pins = 0, agency = 0, fairness = 0, limits = 0, hours = 0
+        var travel = 0
+        var weekends = 0
+        var nights = 0
+        var both = 0
+        var pins = 0
+        var agency = 0
+        var fairness = 0
+        var limits = 0
+        var hours = 0
         for seed in UInt64(1)...150 {
             let withHours = seed % 2 == 0
             let files = RandomCase.files(seed: seed, hours: withHours)
@@ -211,7 +226,8 @@ import Workforce
             #expect(loaded.warnings.isEmpty, "seed \(seed): \(loaded.warnings)")
             let c = loaded.case
             #expect(PinCheck.issues(c).isEmpty, "seed \(seed): \(PinCheck.issues(c))")
-            #expect((2...4).contains(c.staff.count) && (4...7).contains(c.days.count) && (2...3).contains(c.shifts.count))
+            #expect(
+                (2...4).contains(c.staff.count) && (4...7).contains(c.days.count) && (2...3).contains(c.shifts.count))
             #expect(c.days.first!.weekday == 1, "seed \(seed): the horizon starts on a Monday")
             #expect(!withHours ? c.demand.allSatisfy { $0.hours == 0 } : true)
             if !c.travel.isEmpty { travel += 1 }
@@ -224,9 +240,11 @@ import Workforce
             if c.shiftLimits.values.contains(0) { limits += 1 }
             if c.demand.contains(where: { $0.hours > 0 }) { hours += 1 }
         }
-        for (what, count) in [("travel", travel), ("weekends", weekends), ("night shifts", nights), ("two competencies", both),
-                              ("pins", pins), ("agency", agency), ("fairness", fairness), ("shift limits of 0", limits),
-                              ("demand hours", hours)] {
+        for (what, count) in [
+            ("travel", travel), ("weekends", weekends), ("night shifts", nights), ("two competencies", both),
+            ("pins", pins), ("agency", agency), ("fairness", fairness), ("shift limits of 0", limits),
+            ("demand hours", hours),
+        ] {
             #expect(count >= 10, "only \(count) of 150 random cases have \(what)")
         }
     }
@@ -238,12 +256,17 @@ import Workforce
     /// the engine, without a time limit, finds that optimum, keeps every hard rule and reports a
     /// bound no higher.
     @Test func boundAndEngineAgreeWithBruteForce() throws {
-        var tested = 0, proven = 0, bruteForced: [UInt64] = []
+        var tested = 0
+        var proven = 0
+        var bruteForced: [UInt64] = []
         for seed in UInt64(1)...400 where tested < 30 {
-            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: false, agency: false, staff: 2...3, days: 4...6))
+            let c = try CaseFiles.read(
+                RandomCase.files(seed: seed, hours: false, agency: false, staff: 2...3, days: 4...6))
             guard let brute = BruteForce(c, limit: 6_000), brute.rosters <= 200_000 else { continue }
             let explained = Explanation(c).explain()
-            #expect(explained.isEmpty == !brute.someoneHasNone, "seed \(seed): the explanation \(explained) and brute force disagree")
+            #expect(
+                explained.isEmpty == !brute.someoneHasNone,
+                "seed \(seed): the explanation \(explained) and brute force disagree")
             if brute.someoneHasNone || !explained.isEmpty { continue }
             tested += 1
             bruteForced.append(seed)
@@ -251,7 +274,9 @@ import Workforce
             // The brute force's own objective is the evaluator's.
             let check = Evaluator(c).evaluate(Roster(assignments: optimum.rows))
             #expect(check.violations.isEmpty, "seed \(seed)")
-            #expect(abs(check.objective - optimum.objective) < 1e-6, "seed \(seed): brute force \(optimum.objective), evaluator \(check.objective)")
+            #expect(
+                abs(check.objective - optimum.objective) < 1e-6,
+                "seed \(seed): brute force \(optimum.objective), evaluator \(check.objective)")
 
             // Column generation.
             let index = CaseIndex(Candidates(c))
@@ -261,19 +286,24 @@ import Workforce
                 continue
             }
             let firstRows = Self.rows(index, people.rules, first)
-            #expect(Self.hard(c, Roster(assignments: firstRows)).isEmpty, "seed \(seed): the first roster breaks a rule")
+            #expect(
+                Self.hard(c, Roster(assignments: firstRows)).isEmpty, "seed \(seed): the first roster breaks a rule")
             #expect(Evaluator(c).evaluate(Roster(assignments: firstRows)).objective >= optimum.objective - 1e-6)
-            let generation = try ColumnGeneration(index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            let generation = try ColumnGeneration(
+                index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
             try generation.settle(deadline: nil)
             #expect(generation.converged, "seed \(seed): column generation did not converge")
             let relaxation = try Self.compactRelaxation(c)
-            #expect(generation.bound <= optimum.objective + 1e-6,
-                    "seed \(seed): Lagrangian bound \(generation.bound) above the optimum \(optimum.objective)")
-            #expect(generation.bound >= relaxation - 1e-6,
-                    "seed \(seed): Lagrangian bound \(generation.bound) below the compact relaxation \(relaxation)")
+            #expect(
+                generation.bound <= optimum.objective + 1e-6,
+                "seed \(seed): Lagrangian bound \(generation.bound) above the optimum \(optimum.objective)")
+            #expect(
+                generation.bound >= relaxation - 1e-6,
+                "seed \(seed): Lagrangian bound \(generation.bound) below the compact relaxation \(relaxation)")
             if let value = generation.value {
-                #expect(value >= relaxation - 1e-6 && value <= optimum.objective + 1e-6,
-                        "seed \(seed): master value \(value), relaxation \(relaxation), optimum \(optimum.objective)")
+                #expect(
+                    value >= relaxation - 1e-6 && value <= optimum.objective + 1e-6,
+                    "seed \(seed): master value \(value), relaxation \(relaxation), optimum \(optimum.objective)")
             }
 
             // The whole engine, without a time limit.
@@ -286,14 +316,19 @@ import Workforce
             #expect(Self.hard(c, roster).isEmpty, "seed \(seed): \(Self.hard(c, roster))")
             let objective = Evaluator(c).evaluate(roster).objective
             #expect(abs(evaluation.objective - objective) < 1e-6)
-            #expect(objective >= optimum.objective - 1e-6, "seed \(seed): objective \(objective) below the optimum \(optimum.objective)")
+            #expect(
+                objective >= optimum.objective - 1e-6,
+                "seed \(seed): objective \(objective) below the optimum \(optimum.objective)")
             if run.status == .optimal {
                 proven += 1
-                #expect(abs(objective - optimum.objective) <= 1e-6 * max(1, abs(optimum.objective)),
-                        "seed \(seed): 'optimal' \(objective), brute-force optimum \(optimum.objective)")
+                #expect(
+                    abs(objective - optimum.objective) <= 1e-6 * max(1, abs(optimum.objective)),
+                    "seed \(seed): 'optimal' \(objective), brute-force optimum \(optimum.objective)")
             }
             if let bound = run.bestBound {
-                #expect(bound <= optimum.objective + 1e-6, "seed \(seed): best bound \(bound) above the optimum \(optimum.objective)")
+                #expect(
+                    bound <= optimum.objective + 1e-6,
+                    "seed \(seed): best bound \(bound) above the optimum \(optimum.objective)")
             }
         }
         #expect(tested == 30, "only \(tested) seeds could be brute forced: \(bruteForced)")
@@ -305,33 +340,43 @@ import Workforce
     /// After the master settles, each kind of dive gives a roster that keeps every hard rule;
     /// undoing its fixings leaves the master's linear program where it was.
     @Test func divesKeepEveryHardRule() throws {
-        let kinds: [ColumnGeneration.Dive] = [.assignments(fraction: 10), .schedules, .assignments(fraction: 50), .assignments(fraction: 1)]
+        let kinds: [ColumnGeneration.Dive] = [
+            .assignments(fraction: 10), .schedules, .assignments(fraction: 50), .assignments(fraction: 1),
+        ]
         var dived = 0
         for seed in UInt64(500)..<530 {
             let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 3 != 0))
             let index = CaseIndex(Candidates(c))
             let people = FirstRoster(index)
             guard case .roster(let first) = people.build(deadline: nil) else { continue }
-            let generation = try ColumnGeneration(index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            let generation = try ColumnGeneration(
+                index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
             try generation.settle(deadline: nil)
             #expect(generation.converged, "seed \(seed)")
             let settled = try #require(generation.value, "seed \(seed): no master value")
             let bound = generation.bound
             for kind in kinds {
                 let choices = try generation.dive(kind, deadline: nil)
-                #expect(choices.count == c.staff.count && choices.allSatisfy { $0.count == c.days.count }, "seed \(seed) \(kind)")
+                #expect(
+                    choices.count == c.staff.count && choices.allSatisfy { $0.count == c.days.count },
+                    "seed \(seed) \(kind)")
                 let rows = Self.rows(index, generation.master.rules, choices)
                 let broken = Self.hard(c, Roster(assignments: rows))
                 #expect(broken.isEmpty, "seed \(seed) \(kind): \(broken)")
                 // The roster's objective (its care split and agency at their best) is at least the bound.
-                let value = try #require(try generation.evaluate(choices, solver: GLPKSolver(), timeLimit: nil), "seed \(seed) \(kind)")
-                #expect(value.objective >= bound - 1e-6 * max(1, abs(bound)), "seed \(seed) \(kind): \(value.objective) below the bound \(bound)")
+                let value = try #require(
+                    try generation.evaluate(choices, solver: GLPKSolver(), timeLimit: nil), "seed \(seed) \(kind)")
+                #expect(
+                    value.objective >= bound - 1e-6 * max(1, abs(bound)),
+                    "seed \(seed) \(kind): \(value.objective) below the bound \(bound)")
                 dived += 1
                 // Fixings undone: the master settles back to the same linear optimum.
                 try generation.settle(deadline: nil)
                 #expect(generation.converged, "seed \(seed) after \(kind)")
                 let again = try #require(generation.value)
-                #expect(abs(again - settled) <= 1e-6 * max(1, abs(settled)), "seed \(seed) after \(kind): master value \(again), was \(settled)")
+                #expect(
+                    abs(again - settled) <= 1e-6 * max(1, abs(settled)),
+                    "seed \(seed) after \(kind): master value \(again), was \(settled)")
             }
         }
         #expect(dived >= 60, "only \(dived) dives")
@@ -342,14 +387,17 @@ import Workforce
     /// With a time limit, the engine returns a roster keeping every hard rule whenever every person
     /// alone has a schedule, and otherwise says infeasible, naming each person who has none.
     @Test func engineRostersEveryFeasibleCase() throws {
-        var feasible = 0, infeasible = 0
+        var feasible = 0
+        var infeasible = 0
         for seed in UInt64(1000)..<1060 {
             let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 4 != 0, staff: 2...4, days: 4...7))
             let without = Self.peopleWithoutSchedule(c)
             let run = try CaseSolver(solver: GLPKSolver(), threads: 1).solve(c, options: SolveOptions(timeLimit: 10))
             if without.isEmpty {
                 feasible += 1
-                #expect(run.status == .optimal || run.status == .feasible, "seed \(seed): \(run.status) \(run.explanations)")
+                #expect(
+                    run.status == .optimal || run.status == .feasible, "seed \(seed): \(run.status) \(run.explanations)"
+                )
                 guard let roster = run.roster, let evaluation = run.evaluation else {
                     Issue.record("seed \(seed): no roster")
                     continue
@@ -358,17 +406,20 @@ import Workforce
                 #expect(broken.isEmpty, "seed \(seed): \(broken)")
                 #expect(evaluation.violations.isEmpty, "seed \(seed)")
                 if let bound = run.bestBound {
-                    #expect(bound <= evaluation.objective + 1e-6 * max(1, abs(evaluation.objective)),
-                            "seed \(seed): bound \(bound) above the objective \(evaluation.objective)")
+                    #expect(
+                        bound <= evaluation.objective + 1e-6 * max(1, abs(evaluation.objective)),
+                        "seed \(seed): bound \(bound) above the objective \(evaluation.objective)")
                 }
             } else {
                 infeasible += 1
                 #expect(run.status == .infeasible, "seed \(seed): \(without) have no schedule, yet \(run.status)")
                 #expect(run.roster == nil, "seed \(seed)")
-                #expect(Self.named(run.explanations) == without, "seed \(seed): \(run.explanations), expected \(without)")
+                #expect(
+                    Self.named(run.explanations) == without, "seed \(seed): \(run.explanations), expected \(without)")
             }
         }
-        #expect(feasible >= 30 && infeasible >= 3, "feasible \(feasible), infeasible \(infeasible): too few of one kind")
+        #expect(
+            feasible >= 30 && infeasible >= 3, "feasible \(feasible), infeasible \(infeasible): too few of one kind")
     }
 
     // MARK: d. Threads
@@ -384,13 +435,20 @@ import Workforce
             let one = try CaseSolver(solver: GLPKSolver(), threads: 1).solve(c, options: SolveOptions())
             let two = try CaseSolver(solver: GLPKSolver(), threads: 2).solve(c, options: SolveOptions())
             let twoAgain = try CaseSolver(solver: GLPKSolver(), threads: 2).solve(c, options: SolveOptions())
-            let a = try #require(one.roster, "seed \(seed)"), b = try #require(two.roster, "seed \(seed)")
+            let a = try #require(one.roster, "seed \(seed)")
+            let b = try #require(two.roster, "seed \(seed)")
             let b2 = try #require(twoAgain.roster, "seed \(seed)")
             #expect(one.status == two.status, "seed \(seed): \(one.status) vs \(two.status)")
-            #expect(abs(one.evaluation!.objective - two.evaluation!.objective) < 1e-6,
-                    "seed \(seed): objective \(one.evaluation!.objective) with one thread, \(two.evaluation!.objective) with two")
-            #expect(Self.sorted(a.assignments) == Self.sorted(b.assignments), "seed \(seed): rosters differ between one and two threads")
-            #expect(Self.sorted(b.assignments) == Self.sorted(b2.assignments), "seed \(seed): two runs with two threads differ")
+            #expect(
+                abs(one.evaluation!.objective - two.evaluation!.objective) < 1e-6,
+                "seed \(seed): objective \(one.evaluation!.objective) with one thread, \(two.evaluation!.objective) with two"
+            )
+            #expect(
+                Self.sorted(a.assignments) == Self.sorted(b.assignments),
+                "seed \(seed): rosters differ between one and two threads")
+            #expect(
+                Self.sorted(b.assignments) == Self.sorted(b2.assignments),
+                "seed \(seed): two runs with two threads differ")
             #expect(two.evaluation!.objective == twoAgain.evaluation!.objective, "seed \(seed)")
         }
         #expect(compared == 6)
@@ -413,7 +471,9 @@ import Workforce
             }
             checked += 1
             var baseline = "staff_id,date,shift_id,locality_id\n"
-            for row in roster.assignments { baseline += "\(row.staffID),\(row.day.iso),\(row.shiftID),\(row.localityID)\n" }
+            for row in roster.assignments {
+                baseline += "\(row.staffID),\(row.day.iso),\(row.shiftID),\(row.localityID)\n"
+            }
             try baseline.write(to: folder.appendingPathComponent("baseline.csv"), atomically: true, encoding: .utf8)
             let again = try CaseReader.read(folder: folder).case
             #expect(again.baseline?.count == roster.assignments.count, "seed \(seed)")
@@ -427,4 +487,3 @@ import Workforce
         #expect(checked == 3)
     }
 }
-

@@ -16,23 +16,25 @@ let richCase: [String: String] = [
     "roles.csv": "role_id,competencies,hourly_cost,generic\nrn,nursing,25,false\ngw,care;nursing,16,true\n",
     "shifts.csv": "shift_id,start,end,paid_hours\nE,07:00,15:00,7.5\nN,21:00,07:00,9.5\n",
     "staff.csv": """
-        staff_id,name,role_id,employer,home_locality,contract_hours,max_weekends
-        ann,=Ann Flett,rn,nhs,hub,15,1
-        gus,Gus Rendall,gw,joint,isle,22.5,
-        bea,Bea Muir,gw,council,hub,0,
-        """.replacingOccurrences(of: "        ", with: "").trimmingCharacters(in: .newlines) + "\n",
+    staff_id,name,role_id,employer,home_locality,contract_hours,max_weekends
+    ann,=Ann Flett,rn,nhs,hub,15,1
+    gus,Gus Rendall,gw,joint,isle,22.5,
+    bea,Bea Muir,gw,council,hub,0,
+    """.replacingOccurrences(of: "        ", with: "").trimmingCharacters(in: .newlines) + "\n",
     "demand.csv": """
-        date,shift_id,locality_id,competency_id,hours,min_staff,max_staff
-        2025-03-07,E,hub,nursing,7.5,1,2
-        2025-03-07,E,hub,care,4,0,
-        2025-03-08,E,isle,care,7.5,1,
-        2025-03-08,N,hub,nursing,9.5,1,
-        2025-03-09,E,hub,nursing,7.5,2,
-        2025-03-10,E,isle,nursing,3,0,
-        """.replacingOccurrences(of: "        ", with: "").trimmingCharacters(in: .newlines) + "\n",
-    "availability.csv": "staff_id,date,shift_id,kind,weight\nbea,2025-03-09,,prefer_off,15\ngus,2025-03-10,E,prefer_on,\n",
+    date,shift_id,locality_id,competency_id,hours,min_staff,max_staff
+    2025-03-07,E,hub,nursing,7.5,1,2
+    2025-03-07,E,hub,care,4,0,
+    2025-03-08,E,isle,care,7.5,1,
+    2025-03-08,N,hub,nursing,9.5,1,
+    2025-03-09,E,hub,nursing,7.5,2,
+    2025-03-10,E,isle,nursing,3,0,
+    """.replacingOccurrences(of: "        ", with: "").trimmingCharacters(in: .newlines) + "\n",
+    "availability.csv":
+        "staff_id,date,shift_id,kind,weight\nbea,2025-03-09,,prefer_off,15\ngus,2025-03-10,E,prefer_on,\n",
     "pinned.csv": "staff_id,date,shift_id,locality_id\nann,2025-03-07,E,hub\n",
-    "settings.csv": "key,value\nagency_hourly_cost,40\nagency_max_hours,20\nfairness_weight,3\nunmet_hour_penalty,300\n",
+    "settings.csv":
+        "key,value\nagency_hourly_cost,40\nagency_max_hours,20\nfairness_weight,3\nunmet_hour_penalty,300\n",
 ]
 
 @Suite struct OutputTests {
@@ -43,7 +45,9 @@ let richCase: [String: String] = [
         #expect(run.status == .optimal)
         let out = folder.appendingPathComponent("out")
         try run.outputs(for: c).write(to: out)
-        for file in Outputs.fileNames { #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path)) }
+        for file in Outputs.fileNames {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path))
+        }
         let grid = try String(contentsOf: out.appendingPathComponent("roster_grid.csv"), encoding: .utf8)
         #expect(grid.contains("'=Ann Flett"))
         // Reading the written roster back and evaluating it gives the written objective.
@@ -56,7 +60,8 @@ let richCase: [String: String] = [
 
     @Test func sameInputGivesIdenticalFilesButSolveSeconds() throws {
         let c = try CaseFiles.read(richCase)
-        let first = try solve(c).outputs(for: c), second = try solve(c).outputs(for: c)
+        let first = try solve(c).outputs(for: c)
+        let second = try solve(c).outputs(for: c)
         for ((file, a), (_, b)) in zip(first.tables, second.tables) {
             let strip = { (rows: [[String]]) in rows.filter { $0.first != "solve_seconds" } }
             #expect(strip(a) == strip(b), "\(file) differs between runs")
@@ -68,7 +73,8 @@ let richCase: [String: String] = [
         let c = try CaseReader.read(folder: folder).case
         let out = folder.appendingPathComponent("out")
         try solve(c).outputs(for: c).write(to: out)
-        try Outputs(noRoster: .infeasible, explanations: ["ann: no roster keeps together hours"], seconds: 1).write(to: out)
+        try Outputs(noRoster: .infeasible, explanations: ["ann: no roster keeps together hours"], seconds: 1).write(
+            to: out)
         let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(left == ["summary.csv"])
         let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)

@@ -1,5 +1,6 @@
-@testable import Rostering
 import Testing
+
+@testable import Rostering
 
 /// When column generation gives up on settling its master: only once half its time is spent and the
 /// bound, at the rate of its last rounds, cannot reach the master's value before the deadline.

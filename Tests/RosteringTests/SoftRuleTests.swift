@@ -16,13 +16,15 @@ import Workforce
         #expect(evaluation.violations.isEmpty)
         let built = Formulation.build(c)
         let direct = try GLPKSolver().solve(built.model)
-        #expect(abs((direct.objective ?? .nan) - evaluation.objective) <= 1e-6 * max(1, abs(evaluation.objective)),
-                "solver and evaluator disagree")
+        #expect(
+            abs((direct.objective ?? .nan) - evaluation.objective) <= 1e-6 * max(1, abs(evaluation.objective)),
+            "solver and evaluator disagree")
         return (run, evaluation)
     }
 
     @Test func unmetHoursCostThePenalty() throws {
-        let files = CaseFiles.single(days: 2, staff: "staff_id,home_locality,competencies,max_hours\nann,home,care,0\n", demandHours: 7.5)
+        let files = CaseFiles.single(
+            days: 2, staff: "staff_id,home_locality,competencies,max_hours\nann,home,care,0\n", demandHours: 7.5)
         let (_, e) = try optimum(files)
         #expect(e.unmetHours == 15)
         #expect(e.penalties.unmetHours == 15 * 1000)
@@ -37,7 +39,8 @@ import Workforce
 
     @Test func headsShortOfMinStaffCostUnderWeight() throws {
         var files = CaseFiles.single(days: 1, staff: "staff_id,home_locality,hourly_cost\nann,home,10\nbob,home,10\n")
-        files["demand.csv"] = "date,shift_id,locality_id,competency_id,min_staff,under_weight\n2025-03-03,E,home,care,3,500\n"
+        files["demand.csv"] =
+            "date,shift_id,locality_id,competency_id,min_staff,under_weight\n2025-03-03,E,home,care,3,500\n"
         files["staff.csv"] = "staff_id,home_locality,competencies,hourly_cost\nann,home,care,10\nbob,home,care,10\n"
         let (_, e) = try optimum(files)
         #expect(e.penalties.underStaff == 500)  // two people on, one head short
@@ -45,8 +48,10 @@ import Workforce
 
     @Test func headsAboveMaxStaffCostOverWeight() throws {
         var files = CaseFiles.single(days: 1)
-        files["staff.csv"] = "staff_id,home_locality,competencies,hourly_cost,min_hours,max_hours\nann,home,care,10,56,60\nbob,home,care,10,56,60\n"
-        files["demand.csv"] = "date,shift_id,locality_id,competency_id,max_staff,over_weight\n2025-03-03,E,home,care,1,70\n"
+        files["staff.csv"] =
+            "staff_id,home_locality,competencies,hourly_cost,min_hours,max_hours\nann,home,care,10,56,60\nbob,home,care,10,56,60\n"
+        files["demand.csv"] =
+            "date,shift_id,locality_id,competency_id,max_staff,over_weight\n2025-03-03,E,home,care,1,70\n"
         files["settings.csv"] = "key,value\nhorizon_start,2025-03-03\nhorizon_end,2025-03-03\n"
         files["staff_shift_limits.csv"] = "staff_id,shift_id,max_count\nann,L,0\nann,N,0\nbob,L,0\nbob,N,0\n"
         let (_, e) = try optimum(files)
@@ -54,7 +59,8 @@ import Workforce
     }
 
     @Test func agencyCoversWhenCheaperAndRespectsTheCap() throws {
-        var files = CaseFiles.single(days: 3, staff: "staff_id,home_locality,competencies,max_hours\nann,home,care,0\n", demandHours: 8)
+        var files = CaseFiles.single(
+            days: 3, staff: "staff_id,home_locality,competencies,max_hours\nann,home,care,0\n", demandHours: 8)
         files["settings.csv"] = "key,value\nagency_hourly_cost,30\nagency_max_hours,16\n"
         let (run, e) = try optimum(files)
         #expect(e.agencyHours == 16)
@@ -67,7 +73,8 @@ import Workforce
         var files = CaseFiles.single(days: 1)
         files["competencies.csv"] = "competency_id,sector_id\ncare,council\nmeds,nhs\n"
         files["staff.csv"] = "staff_id,home_locality,competencies,employer,hourly_cost\ngen,home,care;meds,joint,10\n"
-        files["demand.csv"] = "date,shift_id,locality_id,competency_id,hours\n2025-03-03,E,home,care,4\n2025-03-03,E,home,meds,4\n"
+        files["demand.csv"] =
+            "date,shift_id,locality_id,competency_id,hours\n2025-03-03,E,home,care,4\n2025-03-03,E,home,meds,4\n"
         let (run, e) = try optimum(files)
         #expect(e.unmetHours == 0)
         #expect(run.roster?.care.count == 2)
@@ -77,7 +84,8 @@ import Workforce
 
     @Test func preferencesCostTheirWeight() throws {
         var files = CaseFiles.single(days: 2, demandHours: 8)
-        files["availability.csv"] = "staff_id,date,kind,weight\nann,2025-03-03,prefer_off,9000\nann,2025-03-04,prefer_on,7\n"
+        files["availability.csv"] =
+            "staff_id,date,kind,weight\nann,2025-03-03,prefer_off,9000\nann,2025-03-04,prefer_on,7\n"
         let (run, e) = try optimum(files)
         #expect(run.roster?.assignments.map(\.day.iso) == ["2025-03-04"])  // breaking prefer_off costs more than unmet hours
         #expect(e.penalties.preference == 0)
@@ -94,7 +102,9 @@ import Workforce
     }
 
     @Test func overtimeIsPaidAtTheMultiplier() throws {
-        var files = CaseFiles.single(days: 7, staff: "staff_id,home_locality,competencies,contract_hours,hourly_cost,min_hours\nann,home,care,8,10,16\n")
+        var files = CaseFiles.single(
+            days: 7,
+            staff: "staff_id,home_locality,competencies,contract_hours,hourly_cost,min_hours\nann,home,care,8,10,16\n")
         files["staff_shift_limits.csv"] = "staff_id,shift_id,max_count\nann,L,0\nann,N,0\n"
         let (_, e) = try optimum(files)
         // 8 contracted hours paid (80), 8 more hours at 1.5 x 10 (120).
@@ -102,8 +112,11 @@ import Workforce
     }
 
     @Test func fairnessPricesTheSpreadOfWeekendLoad() throws {
-        var files = CaseFiles.single(days: 7, staff: "staff_id,home_locality,contract_hours,competencies\nann,home,37.5,care\nbob,home,37.5,care\n")
-        files["demand.csv"] = "date,shift_id,locality_id,competency_id,min_staff\n2025-03-08,E,home,care,1\n2025-03-09,E,home,care,1\n"
+        var files = CaseFiles.single(
+            days: 7,
+            staff: "staff_id,home_locality,contract_hours,competencies\nann,home,37.5,care\nbob,home,37.5,care\n")
+        files["demand.csv"] =
+            "date,shift_id,locality_id,competency_id,min_staff\n2025-03-08,E,home,care,1\n2025-03-09,E,home,care,1\n"
         files["settings.csv"] = "key,value\nhorizon_start,2025-03-03\nhorizon_end,2025-03-09\nfairness_weight,100\n"
         let (_, e) = try optimum(files)
         #expect(e.penalties.fairness == 0)  // one works Saturday, the other Sunday
@@ -126,7 +139,9 @@ import Workforce
     @Test func pinsBreakingRestTogetherAreNamed() throws {
         var files = CaseFiles.single(days: 2)
         files["pinned.csv"] = "staff_id,date,shift_id,locality_id\nann,2025-03-03,N,home\nann,2025-03-04,E,home\n"
-        #expect { try solve(try CaseFiles.read(files)) } throws: { "\($0)".contains("pinned.csv:3") && "\($0)".contains("rest") }
+        #expect { try solve(try CaseFiles.read(files)) } throws: {
+            "\($0)".contains("pinned.csv:3") && "\($0)".contains("rest")
+        }
     }
 
     @Test func pinsAreKept() throws {

@@ -32,13 +32,17 @@ func allRosters(_ built: RosterModel) -> [Set<Candidate>] {
 
 func assignments(_ built: RosterModel, _ roster: Set<Candidate>) -> [Assignment] {
     let c = built.candidates.case
-    return roster.map { Assignment(staffID: c.staff[$0.person].id, day: c.days[$0.day], shiftID: c.shifts[$0.shift].id,
-                                   localityID: c.localities[$0.locality].id) }
+    return roster.map {
+        Assignment(
+            staffID: c.staff[$0.person].id, day: c.days[$0.day], shiftID: c.shifts[$0.shift].id,
+            localityID: c.localities[$0.locality].id)
+    }
 }
 
 /// The folder of the shared referee, `nil` when this clone has none beside it.
 var sharedTools: URL? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let tools = root.deletingLastPathComponent().appendingPathComponent("shared/tools")
     return FileManager.default.fileExists(atPath: tools.appendingPathComponent("check_roster.py").path) ? tools : nil
 }
@@ -47,7 +51,9 @@ var sharedTools: URL? {
 func referee(_ caseFolder: URL, _ out: URL) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", sharedTools!.appendingPathComponent("check_roster.py").path, caseFolder.path, out.path]
+    process.arguments = [
+        "python3", sharedTools!.appendingPathComponent("check_roster.py").path, caseFolder.path, out.path,
+    ]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe

@@ -7,7 +7,9 @@ public enum CaseFiles {
     public static func folder(_ files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return folder
     }
 
@@ -18,8 +20,11 @@ public enum CaseFiles {
 
     /// One locality, one competency, shifts E/L/N, one person `ann` at home, and `days` days of
     /// demand from 2025-03-03 (a Monday); `extra` replaces or adds files.
-    public static func single(days: Int = 5, staff: String = "staff_id,home_locality,competencies,contract_hours,hourly_cost\nann,home,care,0,10\n",
-                              demandHours: Double = 0, extra: [String: String] = [:]) -> [String: String] {
+    public static func single(
+        days: Int = 5,
+        staff: String = "staff_id,home_locality,competencies,contract_hours,hourly_cost\nann,home,care,0,10\n",
+        demandHours: Double = 0, extra: [String: String] = [:]
+    ) -> [String: String] {
         var demand = "date,shift_id,locality_id,competency_id,hours\n"
         for d in 0..<days {
             demand += "\(Day(iso: "2025-03-03")!.adding(days: d).iso),E,home,care,\(demandHours)\n"

@@ -16,8 +16,10 @@ public enum RandomCase {
     ///   - pins: pin a shift or a day off (rarely).
     ///   - staff: how many people.
     ///   - days: how many days (from a Monday; 6 or more span a weekend).
-    public static func files(seed: UInt64, hours: Bool = true, agency: Bool = true, fairness: Bool = true, pins: Bool = true,
-                             staff staffCount: ClosedRange<Int> = 2...4, days dayCount: ClosedRange<Int> = 4...7) -> [String: String] {
+    public static func files(
+        seed: UInt64, hours: Bool = true, agency: Bool = true, fairness: Bool = true, pins: Bool = true,
+        staff staffCount: ClosedRange<Int> = 2...4, days dayCount: ClosedRange<Int> = 4...7
+    ) -> [String: String] {
         var random = SeededGenerator(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 17)
         func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &random) < p }
         func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
@@ -37,7 +39,8 @@ public enum RandomCase {
         if twoPlaces, chance(0.7) {
             let minutes = pick([20.0, 45, 60, 100])
             travelMinutes = minutes
-            files["travel.csv"] = "from_locality,to_locality,minutes,cost\nhome,isle,\(number(minutes)),\(pick(["0", "4", "7.5"]))\n"
+            files["travel.csv"] =
+                "from_locality,to_locality,minutes,cost\nhome,isle,\(number(minutes)),\(pick(["0", "4", "7.5"]))\n"
         }
 
         // Competencies.
@@ -46,7 +49,7 @@ public enum RandomCase {
 
         // Shifts: E/L/N style, N crossing midnight.
         var shifts: [(id: String, start: String, end: String, paid: Double?, hours: Double)] = [
-            ("E", "07:00", "15:00", nil, 8),
+            ("E", "07:00", "15:00", nil, 8)
         ]
         switch Int.random(in: 0..<3, using: &random) {
         case 0: shifts.append(("N", "21:00", "07:00", pick([nil, 9.5]), 10))
@@ -61,7 +64,8 @@ public enum RandomCase {
             if let paid = shift.paid { shift.hours = paid }
             return shift
         }
-        files["shifts.csv"] = "shift_id,start,end,paid_hours\n"
+        files["shifts.csv"] =
+            "shift_id,start,end,paid_hours\n"
             + shifts.map { "\($0.id),\($0.start),\($0.end),\($0.paid.map(number) ?? "")\n" }.joined()
         let shiftIDs = shifts.map(\.id)
 
@@ -89,7 +93,8 @@ public enum RandomCase {
             var shiftLimits: [String: Int] = [:]
         }
         var persons: [Person] = []
-        var staff = "staff_id,home_locality,localities,competencies,contract_hours,min_hours,max_hours,hourly_cost,"
+        var staff =
+            "staff_id,home_locality,localities,competencies,contract_hours,min_hours,max_hours,hourly_cost,"
             + "overtime_multiplier,max_consecutive_days,min_consecutive_days,min_consecutive_days_off,max_weekends\n"
         for (n, id) in people.enumerated() {
             let home = places.count > 1 && chance(0.3) ? "isle" : "home"
@@ -105,7 +110,9 @@ public enum RandomCase {
                 }
             }
             var held: [String]
-            if competencies.count == 1 { held = competencies } else {
+            if competencies.count == 1 {
+                held = competencies
+            } else {
                 // The first person holds both, so some staff always do.
                 held = n == 0 || chance(0.4) ? competencies : [pick(competencies)]
             }
@@ -119,10 +126,12 @@ public enum RandomCase {
             let minRun = chance(0.25) ? min(maxRun, Int.random(in: 2...3, using: &random)) : 1
             let minOff = chance(0.25) ? Int.random(in: 2...3, using: &random) : 1
             let maxWeekends: Int? = chance(0.3) ? Int.random(in: 0...1, using: &random) : nil
-            staff += "\(id),\(home),\(localityCell),\(held.joined(separator: ";")),\(number(contract)),\(number(minHours)),"
+            staff +=
+                "\(id),\(home),\(localityCell),\(held.joined(separator: ";")),\(number(contract)),\(number(minHours)),"
                 + "\(number(maxHours)),\(number(hourly)),\(multiplier),\(maxRunCell),\(minRun == 1 && chance(0.5) ? "" : String(minRun)),"
                 + "\(minOff == 1 ? "" : String(minOff)),\(maxWeekends.map(String.init) ?? "")\n"
-            persons.append(Person(id: id, home: home, localities: localities, maxHours: maxHours, maxWeekends: maxWeekends))
+            persons.append(
+                Person(id: id, home: home, localities: localities, maxHours: maxHours, maxWeekends: maxWeekends))
         }
         files["staff.csv"] = staff
 
@@ -172,8 +181,11 @@ public enum RandomCase {
                         let maxStaff = chance(0.35) ? String(minStaff + pick([0, 0, 1])) : ""
                         let under = chance(0.3) ? pick(["50", "150", "800"]) : ""
                         let over = chance(0.3) ? pick(["10", "35"]) : ""
-                        let cell = hours && chance(0.7) ? number(pick([0.0, 4, 6, shift.hours, shift.hours, 2 * shift.hours])) : ""
-                        demand += "\(date.iso),\(shift.id),\(place),\(competency),\(cell),\(minStaff),\(maxStaff),\(under),\(over)\n"
+                        let cell =
+                            hours && chance(0.7)
+                            ? number(pick([0.0, 4, 6, shift.hours, shift.hours, 2 * shift.hours])) : ""
+                        demand +=
+                            "\(date.iso),\(shift.id),\(place),\(competency),\(cell),\(minStaff),\(maxStaff),\(under),\(over)\n"
                         rows += 1
                     }
                 }
@@ -192,7 +204,9 @@ public enum RandomCase {
                     continue
                 }
                 let shift = pick(shiftIDs)
-                let free = !unavailable.contains("\(person.id)|\(date.iso)|") && !unavailable.contains("\(person.id)|\(date.iso)|\(shift)")
+                let free =
+                    !unavailable.contains("\(person.id)|\(date.iso)|")
+                    && !unavailable.contains("\(person.id)|\(date.iso)|\(shift)")
                     && person.shiftLimits[shift] != 0 && !(date.isWeekend && person.maxWeekends == 0)
                 guard free else { continue }
                 let place = chance(0.5) ? "" : pick(person.localities)

@@ -30,7 +30,9 @@ import Workforce
     }
 
     @Test func invalidUTF8IsRejected() {
-        #expect { try CSVParser.parse(Array("a\n".utf8) + [0xC3, 0x28, 0x0A]) } throws: { ($0 as? CSVSyntaxError)?.line == 2 }
+        #expect { try CSVParser.parse(Array("a\n".utf8) + [0xC3, 0x28, 0x0A]) } throws: {
+            ($0 as? CSVSyntaxError)?.line == 2
+        }
     }
 
     @Test func blankLinesAreSkipped() throws {
@@ -45,6 +47,8 @@ import Workforce
         #expect(day.weekday == 1)
         #expect(day.adding(days: 5).isWeekend)
         #expect(Day(iso: "2024-02-29") != nil)
-        for bad in ["2025-02-29", "2025-13-01", "2025-3-1", "03/03/2025", "2025-03-03T00:00"] { #expect(Day(iso: bad) == nil) }
+        for bad in ["2025-02-29", "2025-13-01", "2025-3-1", "03/03/2025", "2025-03-03T00:00"] {
+            #expect(Day(iso: bad) == nil)
+        }
     }
 }

@@ -7,7 +7,7 @@ import LinearModel
 func assignmentModel(agents: Int, jobs: Int) -> LinearModel {
     var state: UInt64 = 12345
     func next(_ range: ClosedRange<Int>) -> Double {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Double(range.lowerBound + Int((state >> 33) % UInt64(range.count)))
     }
     var model = LinearModel(name: "gap-\(agents)x\(jobs)")
@@ -28,8 +28,9 @@ func assignmentModel(agents: Int, jobs: Int) -> LinearModel {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
-                                           maxDuration: .seconds(10), maxIterations: 20)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
+        maxDuration: .seconds(10), maxIterations: 20)
     for (agents, jobs) in [(5, 40), (10, 100), (20, 400), (40, 2000)] {
         Benchmark("build \(agents)x\(jobs)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(assignmentModel(agents: agents, jobs: jobs)) }

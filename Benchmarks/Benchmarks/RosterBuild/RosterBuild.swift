@@ -10,7 +10,8 @@ let sampleCase = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data/orkney")
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(60), maxIterations: 5)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(60), maxIterations: 5)
     let big = try! generatedCase(staff: 1000, localities: 40)
 
     Benchmark("read+build sample case (Data/orkney)") { benchmark in
@@ -26,13 +27,16 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("build model, generated 1000-staff 4-week case") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(Formulation.build(c)) }
     }
-    Benchmark("first roster (every hard rule kept), generated 1000-staff 4-week case",
-              configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(300), maxIterations: 1)) { benchmark in
+    Benchmark(
+        "first roster (every hard rule kept), generated 1000-staff 4-week case",
+        configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(300), maxIterations: 1)
+    ) { benchmark in
         for _ in benchmark.scaledIterations {
             let index = CaseIndex(Candidates(c))
             let first = FirstRoster(index)
             guard case .roster(let choices) = first.build(deadline: nil) else { fatalError("no first roster") }
-            let roster = try RosterCompletion.roster(index, worked: first.worked(choices), solver: GLPKSolver(), timeLimit: 240)
+            let roster = try RosterCompletion.roster(
+                index, worked: first.worked(choices), solver: GLPKSolver(), timeLimit: 240)
             precondition(roster != nil, "no completion")
             blackHole(roster)
         }
@@ -43,7 +47,8 @@ let benchmarks: @Sendable () -> Void = {
             let index = CaseIndex(Candidates(sample))
             let first = FirstRoster(index)
             guard case .roster(let choices) = first.build(deadline: nil) else { fatalError("no first roster") }
-            blackHole(try RosterCompletion.roster(index, worked: first.worked(choices), solver: GLPKSolver(), timeLimit: 60))
+            blackHole(
+                try RosterCompletion.roster(index, worked: first.worked(choices), solver: GLPKSolver(), timeLimit: 60))
         }
     }
 }

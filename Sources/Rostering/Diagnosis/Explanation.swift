@@ -53,22 +53,28 @@ public struct Explanation: Sendable {
         let pins = c.pins.filter { $0.staffID == person.id }
         var parts: [String] = rules.map { rule in
             switch rule {
-            case .maxHours: return "max_hours (at most \(format(person.maxHours * max(days, 7) / 7)) paid hours in the horizon)"
-            case .minHours: return "min_hours (at least \(format(person.minHours * days / 7)) paid hours in the horizon)"
+            case .maxHours:
+                return "max_hours (at most \(format(person.maxHours * max(days, 7) / 7)) paid hours in the horizon)"
+            case .minHours:
+                return "min_hours (at least \(format(person.minHours * days / 7)) paid hours in the horizon)"
             case .maxConsecutiveDays: return "max_consecutive_days (\(person.maxConsecutiveDays))"
             case .minConsecutiveDays: return "min_consecutive_days (\(person.minConsecutiveDays))"
             case .minConsecutiveDaysOff: return "min_consecutive_days_off (\(person.minConsecutiveDaysOff))"
             case .maxWeekends: return "max_weekends (\(person.maxWeekends ?? 0))"
             case .pinned:
-                return "pinned shifts on " + pins.filter { $0.shiftID != nil }.map(\.day.iso).prefix(8).joined(separator: ", ")
+                return "pinned shifts on "
+                    + pins.filter { $0.shiftID != nil }.map(\.day.iso).prefix(8).joined(separator: ", ")
             case .rest: return "rest (\(format(c.settings.minRestHours)) h between shifts, travel included)"
             case .shiftLimit:
-                let limits = c.shifts.compactMap { shift in c.shiftLimits[Pair(person.id, shift.id)].map { "\(shift.id) \($0)" } }
+                let limits = c.shifts.compactMap { shift in
+                    c.shiftLimits[Pair(person.id, shift.id)].map { "\(shift.id) \($0)" }
+                }
                 return "shift_limit (\(limits.joined(separator: ", ")))"
             default: return rule.rawValue
             }
         }
-        let off = c.availability.filter { $0.staffID == person.id && $0.kind == .unavailable }.map(\.day.iso)
+        let off =
+            c.availability.filter { $0.staffID == person.id && $0.kind == .unavailable }.map(\.day.iso)
             + pins.filter { $0.shiftID == nil }.map(\.day.iso)
         if !off.isEmpty {
             let dates = off.sorted().prefix(6).joined(separator: ", ") + (off.count > 6 ? ", ..." : "")

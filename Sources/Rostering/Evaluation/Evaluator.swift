@@ -37,7 +37,8 @@ public struct PersonCost: Sendable, Equatable {
     public var sectorHours: [(sector: String, hours: Double)]
 
     public static func == (lhs: PersonCost, rhs: PersonCost) -> Bool {
-        lhs.staffID == rhs.staffID && lhs.pay == rhs.pay && lhs.sectorHours.elementsEqual(rhs.sectorHours, by: { $0 == $1 })
+        lhs.staffID == rhs.staffID && lhs.pay == rhs.pay
+            && lhs.sectorHours.elementsEqual(rhs.sectorHours, by: { $0 == $1 })
     }
 }
 
@@ -98,8 +99,11 @@ public struct Evaluator {
         func violation(_ rule: RuleID, _ person: String?, _ day: Day?, _ message: String) {
             e.violations.append(Violation(rule: rule, staffID: person, day: day, message: message))
         }
-        for row in roster.assignments where dayIndex[row.day] == nil || shifts[row.shiftID] == nil || staffByID[row.staffID] == nil {
-            violation(.rosterRow, row.staffID, row.day, "the row names a date outside the horizon or an unknown person or shift")
+        for row in roster.assignments
+        where dayIndex[row.day] == nil || shifts[row.shiftID] == nil || staffByID[row.staffID] == nil {
+            violation(
+                .rosterRow, row.staffID, row.day,
+                "the row names a date outside the horizon or an unknown person or shift")
         }
 
         let careByPerson = Dictionary(grouping: roster.care, by: \.assignment.staffID)
@@ -109,13 +113,19 @@ public struct Evaluator {
             let checked = check(person, byPerson[person.id] ?? [])
             e.violations += checked.violations
             weekendsWorked[person.id] = checked.weekends
-            e.people.append(cost(person, paid: checked.paidHours, travelCost: checked.travelCost,
-                                 care: careByPerson[person.id] ?? []))
+            e.people.append(
+                cost(
+                    person, paid: checked.paidHours, travelCost: checked.travelCost,
+                    care: careByPerson[person.id] ?? []))
         }
         for pin in c.pins {
             let kept = (byPerson[pin.staffID] ?? []).filter { $0.day == pin.day }
-            let ok = pin.shiftID == nil ? kept.isEmpty
-                : kept.contains { $0.shiftID == pin.shiftID && (pin.localityID == nil || $0.localityID == pin.localityID) }
+            let ok =
+                pin.shiftID == nil
+                ? kept.isEmpty
+                : kept.contains {
+                    $0.shiftID == pin.shiftID && (pin.localityID == nil || $0.localityID == pin.localityID)
+                }
             if !ok { violation(.pinned, pin.staffID, pin.day, "pinned.csv line \(pin.line) is not kept") }
         }
         let worked = Set(roster.assignments)
@@ -124,32 +134,43 @@ public struct Evaluator {
             if !worked.contains(care.assignment) {
                 violation(.careSplit, care.assignment.staffID, care.assignment.day, "care time on a shift not rostered")
             } else if staffByID[care.assignment.staffID]?.holds(care.competencyID) != true {
-                violation(.careSplit, care.assignment.staffID, care.assignment.day, "care time for \(care.competencyID), not held")
+                violation(
+                    .careSplit, care.assignment.staffID, care.assignment.day,
+                    "care time for \(care.competencyID), not held")
             }
-            if care.hours < 0 { violation(.careSplit, care.assignment.staffID, care.assignment.day, "negative care time") }
+            if care.hours < 0 {
+                violation(.careSplit, care.assignment.staffID, care.assignment.day, "negative care time")
+            }
             careSum[care.assignment, default: 0] += care.hours
         }
         for (assignment, hours) in careSum.sorted(by: { ($0.key.staffID, $0.key.day) < ($1.key.staffID, $1.key.day) })
         where hours > (shifts[assignment.shiftID]?.paidHours ?? 0) + 1e-4 {
-            violation(.careSplit, assignment.staffID, assignment.day, "\(format(hours)) care hours exceed the shift's paid hours")
+            violation(
+                .careSplit, assignment.staffID, assignment.day,
+                "\(format(hours)) care hours exceed the shift's paid hours")
         }
 
         // Agency, coverage and staffing penalties.
         let s = c.settings
         var agency: [String: Int] = [:]
         for booking in roster.agency {
-            agency["\(booking.day.iso)|\(booking.shiftID)|\(booking.localityID)|\(booking.competencyID)", default: 0] += booking.shifts
+            agency["\(booking.day.iso)|\(booking.shiftID)|\(booking.localityID)|\(booking.competencyID)", default: 0] +=
+                booking.shifts
             let hours = Double(booking.shifts) * (shifts[booking.shiftID]?.paidHours ?? 0)
             e.agencyHours += hours
             e.agencyCost += hours * s.agencyHourlyCost
         }
-        if !roster.agency.isEmpty, s.agencyHourlyCost <= 0 { violation(.agencyCap, nil, nil, "agency shifts booked, but agency_hourly_cost is 0") }
+        if !roster.agency.isEmpty, s.agencyHourlyCost <= 0 {
+            violation(.agencyCap, nil, nil, "agency shifts booked, but agency_hourly_cost is 0")
+        }
         if let cap = s.agencyMaxHours, e.agencyHours > cap + 1e-6 {
             violation(.agencyCap, nil, nil, "\(format(e.agencyHours)) agency hours (at most \(format(cap)))")
         }
         var careAt: [String: Double] = [:]
         for care in roster.care {
-            careAt["\(care.assignment.day.iso)|\(care.assignment.shiftID)|\(care.assignment.localityID)|\(care.competencyID)", default: 0] += care.hours
+            careAt[
+                "\(care.assignment.day.iso)|\(care.assignment.shiftID)|\(care.assignment.localityID)|\(care.competencyID)",
+                default: 0] += care.hours
         }
         var headsAt: [String: Int] = [:]
         for row in roster.assignments {
@@ -159,19 +180,25 @@ public struct Evaluator {
         }
         for demand in c.demand {
             let key = "\(demand.day.iso)|\(demand.shiftID)|\(demand.localityID)|\(demand.competencyID)"
-            let staffHours = careAt[key] ?? 0, count = headsAt[key] ?? 0, booked = agency[key] ?? 0
+            let staffHours = careAt[key] ?? 0
+            let count = headsAt[key] ?? 0
+            let booked = agency[key] ?? 0
             let agencyHours = Double(booked) * (shifts[demand.shiftID]?.paidHours ?? 0)
             let unmet = max(0, demand.hours - staffHours - agencyHours)
             e.unmetHours += unmet
             e.penalties.unmetHours += unmet * s.unmetHourPenalty
             e.penalties.underStaff += Double(max(0, demand.minStaff - count - booked)) * demand.underWeight
-            if let most = demand.maxStaff { e.penalties.overStaff += Double(max(0, count + booked - most)) * demand.overWeight }
+            if let most = demand.maxStaff {
+                e.penalties.overStaff += Double(max(0, count + booked - most)) * demand.overWeight
+            }
             let hoursRatio = demand.hours > 0 ? (staffHours + agencyHours) / demand.hours : 1
             let headRatio = demand.minStaff > 0 ? Double(count + booked) / Double(demand.minStaff) : 1
             let worst = min(hoursRatio, headRatio)
             let status = worst >= 1 - 1e-9 ? "green" : (worst >= s.amberThreshold ? "amber" : "red")
-            e.coverage.append(CoverageRow(demand: demand, staffHours: staffHours, agencyShifts: booked, agencyHours: agencyHours,
-                                          unmetHours: unmet, staffCount: count, status: status))
+            e.coverage.append(
+                CoverageRow(
+                    demand: demand, staffHours: staffHours, agencyShifts: booked, agencyHours: agencyHours,
+                    unmetHours: unmet, staffCount: count, status: status))
         }
 
         // Preferences, changes, fairness.
@@ -181,15 +208,19 @@ public struct Evaluator {
             if (rule.kind == .preferOff) == on { e.penalties.preference += rule.weight }
         }
         if let baseline = c.baseline {
-            var planned: [String: Assignment] = [:], actual: [String: Assignment] = [:]
+            var planned: [String: Assignment] = [:]
+            var actual: [String: Assignment] = [:]
             for row in baseline { planned["\(row.staffID)|\(row.day.iso)"] = row }
             for row in roster.assignments { actual["\(row.staffID)|\(row.day.iso)"] = row }
             for key in Set(planned.keys).union(actual.keys) {
-                let a = planned[key], b = actual[key]
+                let a = planned[key]
+                let b = actual[key]
                 if a?.shiftID != b?.shiftID || a?.localityID != b?.localityID { e.penalties.change += s.changeWeight }
             }
         }
-        let loads = c.staff.filter { $0.contractHours > 0 }.map { Double(weekendsWorked[$0.id] ?? 0) * 37.5 / $0.contractHours }
+        let loads = c.staff.filter { $0.contractHours > 0 }.map {
+            Double(weekendsWorked[$0.id] ?? 0) * 37.5 / $0.contractHours
+        }
         if let high = loads.max(), let low = loads.min() { e.penalties.fairness = s.fairnessWeight * (high - low) }
 
         e.pay = e.people.reduce(0) { $0 + $1.pay }
@@ -198,8 +229,12 @@ public struct Evaluator {
     }
 
     /// One person's hard-rule violations, weekends worked, paid hours and travel cost.
-    public func check(_ person: Staff, _ assignments: [Assignment]) -> (violations: [Violation], weekends: Int,
-                                                                        paidHours: Double, travelCost: Double) {
+    public func check(
+        _ person: Staff, _ assignments: [Assignment]
+    ) -> (
+        violations: [Violation], weekends: Int,
+        paidHours: Double, travelCost: Double
+    ) {
         var violations: [Violation] = []
         func violation(_ rule: RuleID, _ person: String?, _ day: Day?, _ message: String) {
             violations.append(Violation(rule: rule, staffID: person, day: day, message: message))
@@ -211,7 +246,8 @@ public struct Evaluator {
             let d = dayIndex[row.day]!
             if worked[d] { violation(.oneShiftPerDate, person.id, row.day, "more than one shift on the date") }
             worked[d] = true
-            for rule in unavailable[person.id] ?? [] where rule.day == row.day && (rule.shiftID == nil || rule.shiftID == row.shiftID) {
+            for rule in unavailable[person.id] ?? []
+            where rule.day == row.day && (rule.shiftID == nil || rule.shiftID == row.shiftID) {
                 violation(.unavailable, person.id, row.day, "works \(row.shiftID) while unavailable")
             }
             if !person.localities.contains(row.localityID) || trip(person, row.localityID) == nil {
@@ -220,44 +256,65 @@ public struct Evaluator {
         }
         let minimumRest = c.settings.minRestHours * 60
         for (first, next) in zip(rows, rows.dropFirst()) {
-            let end = Double(dayIndex[first.day]! * 1440 + shifts[first.shiftID]!.end) + oneWay(person, first.localityID).back
-            let start = Double(dayIndex[next.day]! * 1440 + shifts[next.shiftID]!.start) - oneWay(person, next.localityID).out
+            let end =
+                Double(dayIndex[first.day]! * 1440 + shifts[first.shiftID]!.end) + oneWay(person, first.localityID).back
+            let start =
+                Double(dayIndex[next.day]! * 1440 + shifts[next.shiftID]!.start) - oneWay(person, next.localityID).out
             if start - end < minimumRest - 1e-9 {
-                violation(.rest, person.id, next.day, "only \(format((start - end) / 60)) h rest after \(first.shiftID) on \(first.day)")
+                violation(
+                    .rest, person.id, next.day,
+                    "only \(format((start - end) / 60)) h rest after \(first.shiftID) on \(first.day)")
             }
-            if next.day.ordinal == first.day.ordinal + 1, c.forbiddenSequences.contains(Pair(first.shiftID, next.shiftID)) {
+            if next.day.ordinal == first.day.ordinal + 1,
+                c.forbiddenSequences.contains(Pair(first.shiftID, next.shiftID))
+            {
                 violation(.forbiddenSequence, person.id, next.day, "\(next.shiftID) the day after \(first.shiftID)")
             }
         }
         for run in runs(worked) {
             if run.value, run.length > person.maxConsecutiveDays {
-                violation(.maxConsecutiveDays, person.id, c.days[run.start], "\(run.length) days in a row (at most \(person.maxConsecutiveDays))")
+                violation(
+                    .maxConsecutiveDays, person.id, c.days[run.start],
+                    "\(run.length) days in a row (at most \(person.maxConsecutiveDays))")
             }
             let cut = run.start == 0 || run.start + run.length == c.days.count
             if run.value, !cut, run.length < person.minConsecutiveDays {
-                violation(.minConsecutiveDays, person.id, c.days[run.start], "a run of \(run.length) days (at least \(person.minConsecutiveDays))")
+                violation(
+                    .minConsecutiveDays, person.id, c.days[run.start],
+                    "a run of \(run.length) days (at least \(person.minConsecutiveDays))")
             }
             if !run.value, !cut, run.length < person.minConsecutiveDaysOff {
-                violation(.minConsecutiveDaysOff, person.id, c.days[run.start], "\(run.length) days off in a row (at least \(person.minConsecutiveDaysOff))")
+                violation(
+                    .minConsecutiveDaysOff, person.id, c.days[run.start],
+                    "\(run.length) days off in a row (at least \(person.minConsecutiveDaysOff))")
             }
         }
-        let weekends = Set(c.days.indices.filter { worked[$0] && c.days[$0].isWeekend }.map { c.days[$0].weekStart }).count
+        let weekends = Set(c.days.indices.filter { worked[$0] && c.days[$0].isWeekend }.map { c.days[$0].weekStart })
+            .count
         if let limit = person.maxWeekends, weekends > limit {
             violation(.maxWeekends, person.id, nil, "\(weekends) weekends worked (at most \(limit))")
         }
         for shift in c.shifts {
             if let limit = c.shiftLimits[Pair(person.id, shift.id)] {
                 let count = rows.filter { $0.shiftID == shift.id }.count
-                if count > limit { violation(.shiftLimit, person.id, nil, "\(shift.id) worked \(count) times (at most \(limit))") }
+                if count > limit {
+                    violation(.shiftLimit, person.id, nil, "\(shift.id) worked \(count) times (at most \(limit))")
+                }
             }
         }
-        let paid = rows.reduce(0) { $0 + shifts[$1.shiftID]!.paidHours + (trip(person, $1.localityID)?.minutes ?? 0) / 60 }
+        let paid = rows.reduce(0) {
+            $0 + shifts[$1.shiftID]!.paidHours + (trip(person, $1.localityID)?.minutes ?? 0) / 60
+        }
         let days = Double(c.days.count)
         if paid > person.maxHours * max(days, 7) / 7 + 1e-6 {
-            violation(.maxHours, person.id, nil, "\(format(paid)) paid hours (at most \(format(person.maxHours * max(days, 7) / 7)))")
+            violation(
+                .maxHours, person.id, nil,
+                "\(format(paid)) paid hours (at most \(format(person.maxHours * max(days, 7) / 7)))")
         }
         if paid < person.minHours * days / 7 - 1e-6 {
-            violation(.minHours, person.id, nil, "\(format(paid)) paid hours (at least \(format(person.minHours * days / 7)))")
+            violation(
+                .minHours, person.id, nil, "\(format(paid)) paid hours (at least \(format(person.minHours * days / 7)))"
+            )
         }
         return (violations, weekends, paid, rows.reduce(0) { $0 + (trip(person, $1.localityID)?.cost ?? 0) })
     }
@@ -265,12 +322,17 @@ public struct Evaluator {
     /// Pay of one person and its split across sectors (the spec's Funding rule).
     func cost(_ person: Staff, paid: Double, travelCost: Double, care: [CareTime]) -> PersonCost {
         let contracted = person.contractHours * c.weeks
-        let pay = person.hourlyCost * contracted + person.hourlyCost * person.overtimeMultiplier * max(0, paid - contracted)
+        let pay =
+            person.hourlyCost * contracted + person.hourlyCost * person.overtimeMultiplier * max(0, paid - contracted)
             + travelCost
         let chargeable = max(paid, contracted)
         var hours: [(sector: String, hours: Double)] = []
         func charge(_ sector: String, _ amount: Double) {
-            if let i = hours.firstIndex(where: { $0.sector == sector }) { hours[i].hours += amount } else { hours.append((sector, amount)) }
+            if let i = hours.firstIndex(where: { $0.sector == sector }) {
+                hours[i].hours += amount
+            } else {
+                hours.append((sector, amount))
+            }
         }
         if chargeable > 0 {
             for item in care { charge(c.sector(ofCompetency: item.competencyID), item.hours) }
@@ -285,13 +347,16 @@ public struct Evaluator {
                 for sector in sectors { charge(sector, rest / Double(sectors.count)) }
             }
         }
-        return PersonCost(staffID: person.id, paidHours: paid, pay: pay, chargeableHours: chargeable, sectorHours: hours)
+        return PersonCost(
+            staffID: person.id, paidHours: paid, pay: pay, chargeableHours: chargeable, sectorHours: hours)
     }
 
     /// Sectors funding competencies (`unassigned` if none): a joint employer's idle time without sectors.csv.
     var fundingSectors: [String] {
         var sectors: [String] = []
-        for competency in c.competencies where !sectors.contains(competency.sectorID) { sectors.append(competency.sectorID) }
+        for competency in c.competencies where !sectors.contains(competency.sectorID) {
+            sectors.append(competency.sectorID)
+        }
         return sectors.isEmpty ? [Sector.unassigned] : sectors
     }
 
@@ -323,19 +388,25 @@ public struct Evaluator {
         let listed = Set(c.sectors.map(\.id))
         return order.compactMap { id in
             guard let row = rows[id] else { return nil }
-            let figures = [row.demandHours, row.staffHours, row.agencyHours, row.unmetHours, row.staffCost, row.agencyCost]
+            let figures = [
+                row.demandHours, row.staffHours, row.agencyHours, row.unmetHours, row.staffCost, row.agencyCost,
+            ]
             return listed.contains(id) || figures.contains { abs($0) > 1e-9 } ? row : nil
         }
     }
 
     func trip(_ person: Staff, _ locality: String) -> Travel? {
-        guard let out = c.travel(from: person.homeLocality, to: locality), let back = c.travel(from: locality, to: person.homeLocality)
+        guard let out = c.travel(from: person.homeLocality, to: locality),
+            let back = c.travel(from: locality, to: person.homeLocality)
         else { return nil }
         return Travel(minutes: out.minutes + back.minutes, cost: out.cost + back.cost)
     }
 
     func oneWay(_ person: Staff, _ locality: String) -> (out: Double, back: Double) {
-        (c.travel(from: person.homeLocality, to: locality)?.minutes ?? 0, c.travel(from: locality, to: person.homeLocality)?.minutes ?? 0)
+        (
+            c.travel(from: person.homeLocality, to: locality)?.minutes ?? 0,
+            c.travel(from: locality, to: person.homeLocality)?.minutes ?? 0
+        )
     }
 }
 
@@ -343,7 +414,11 @@ public struct Evaluator {
 func runs(_ values: [Bool]) -> [(value: Bool, start: Int, length: Int)] {
     var result: [(value: Bool, start: Int, length: Int)] = []
     for (i, value) in values.enumerated() {
-        if let last = result.last, last.value == value { result[result.count - 1].length += 1 } else { result.append((value, i, 1)) }
+        if let last = result.last, last.value == value {
+            result[result.count - 1].length += 1
+        } else {
+            result.append((value, i, 1))
+        }
     }
     return result
 }

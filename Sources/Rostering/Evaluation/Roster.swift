@@ -56,16 +56,20 @@ extension RosterModel {
         for (key, column) in careColumns.sorted(by: { $0.value < $1.value }) {
             let hours = (values[column.index] * 10_000).rounded() / 10_000
             guard hours > 0, values[shiftColumns[key.candidate].index] > 0.5 else { continue }
-            result.care.append(CareTime(assignment: assignment(candidates.all[key.candidate]),
-                                        competencyID: c.competencies[key.competency].id, hours: hours))
+            result.care.append(
+                CareTime(
+                    assignment: assignment(candidates.all[key.candidate]),
+                    competencyID: c.competencies[key.competency].id, hours: hours))
         }
         for key in demandKeys {
             guard let column = agencyColumns[key] else { continue }
             let shifts = Int(values[column.index].rounded())
             if shifts > 0 {
-                result.agency.append(AgencyBooking(day: c.days[key.day], shiftID: c.shifts[key.shift].id,
-                                                   localityID: c.localities[key.locality].id,
-                                                   competencyID: c.competencies[key.competency].id, shifts: shifts))
+                result.agency.append(
+                    AgencyBooking(
+                        day: c.days[key.day], shiftID: c.shifts[key.shift].id,
+                        localityID: c.localities[key.locality].id,
+                        competencyID: c.competencies[key.competency].id, shifts: shifts))
             }
         }
         return result
@@ -79,7 +83,8 @@ extension Candidates {
     /// The roster row of a candidate.
     public func assignment(_ candidate: Candidate) -> Assignment {
         let c = self.case
-        return Assignment(staffID: c.staff[candidate.person].id, day: c.days[candidate.day],
-                          shiftID: c.shifts[candidate.shift].id, localityID: c.localities[candidate.locality].id)
+        return Assignment(
+            staffID: c.staff[candidate.person].id, day: c.days[candidate.day],
+            shiftID: c.shifts[candidate.shift].id, localityID: c.localities[candidate.locality].id)
     }
 }

@@ -36,8 +36,11 @@ public enum CurtoisImport {
 
     /// The case's tables (file name, rows with the header first), day 0 being `start`.
     /// - Throws: ``StartNotMonday`` when `start` is not a Monday.
-    public static func tables(_ instance: CurtoisInstance, start: Day = defaultStart)
-        throws(StartNotMonday) -> [(file: String, rows: [[String]])] {
+    public static func tables(
+        _ instance: CurtoisInstance, start: Day = defaultStart
+    )
+        throws(StartNotMonday) -> [(file: String, rows: [[String]])]
+    {
         guard start.weekday == 1 else { throw StartNotMonday(start: start) }
         func date(_ day: Int) -> String { start.adding(days: day).iso }
         let days = instance.horizon
@@ -46,12 +49,18 @@ public enum CurtoisImport {
         var shifts = [["shift_id", "start", "end", "paid_hours"]]
         for shift in instance.shifts {
             let end = shift.minutes % 1440
-            shifts.append([shift.id, "00:00", String(format: "%02d:%02d", end / 60, end % 60),
-                           decimal(Double(shift.minutes) / 60)])
+            shifts.append([
+                shift.id, "00:00", String(format: "%02d:%02d", end / 60, end % 60),
+                decimal(Double(shift.minutes) / 60),
+            ])
         }
 
-        var staff = [["staff_id", "home_locality", "competencies", "contract_hours", "min_hours", "max_hours",
-                      "max_consecutive_days", "min_consecutive_days", "min_consecutive_days_off", "max_weekends"]]
+        var staff = [
+            [
+                "staff_id", "home_locality", "competencies", "contract_hours", "min_hours", "max_hours",
+                "max_consecutive_days", "min_consecutive_days", "min_consecutive_days_off", "max_weekends",
+            ]
+        ]
         var limits = [["staff_id", "shift_id", "max_count"]]
         for person in instance.staff {
             // A nurse who may work no run of days at all may work no shift: the case format's runs are at least 1.
@@ -79,11 +88,17 @@ public enum CurtoisImport {
             }
         }
 
-        var demand = [["date", "shift_id", "locality_id", "competency_id", "hours", "min_staff", "max_staff",
-                       "under_weight", "over_weight"]]
+        var demand = [
+            [
+                "date", "shift_id", "locality_id", "competency_id", "hours", "min_staff", "max_staff",
+                "under_weight", "over_weight",
+            ]
+        ]
         for line in instance.cover {
-            demand.append([date(line.day), line.shift, locality, competency, "0", String(line.requirement),
-                           String(line.requirement), String(line.underWeight), String(line.overWeight)])
+            demand.append([
+                date(line.day), line.shift, locality, competency, "0", String(line.requirement),
+                String(line.requirement), String(line.underWeight), String(line.overWeight),
+            ])
         }
 
         var sequences = [["from_shift", "to_shift"]]
@@ -91,8 +106,10 @@ public enum CurtoisImport {
             for next in shift.cannotFollow { sequences.append([shift.id, next]) }
         }
 
-        let settings = [["key", "value"], ["horizon_start", start.iso], ["horizon_end", date(days - 1)],
-                        ["min_rest_hours", "0"], ["agency_hourly_cost", "0"]]
+        let settings = [
+            ["key", "value"], ["horizon_start", start.iso], ["horizon_end", date(days - 1)],
+            ["min_rest_hours", "0"], ["agency_hourly_cost", "0"],
+        ]
         return [
             ("localities.csv", [["locality_id", "name"], [locality, "Ward"]]),
             ("competencies.csv", [["competency_id", "name"], [competency, "Nursing"]]),

@@ -40,9 +40,11 @@ public struct CurtoisInstance: Sendable, Equatable {
         public var minConsecutiveDaysOff: Int
         public var maxWeekends: Int
 
-        public init(id: String, maxShifts: [ShiftLimit], maxTotalMinutes: Int, minTotalMinutes: Int,
-                    maxConsecutiveShifts: Int, minConsecutiveShifts: Int, minConsecutiveDaysOff: Int,
-                    maxWeekends: Int) {
+        public init(
+            id: String, maxShifts: [ShiftLimit], maxTotalMinutes: Int, minTotalMinutes: Int,
+            maxConsecutiveShifts: Int, minConsecutiveShifts: Int, minConsecutiveDaysOff: Int,
+            maxWeekends: Int
+        ) {
             self.id = id
             self.maxShifts = maxShifts
             self.maxTotalMinutes = maxTotalMinutes
@@ -110,8 +112,10 @@ public struct CurtoisInstance: Sendable, Equatable {
     public var offRequests: [Request]
     public var cover: [Cover]
 
-    public init(file: String, horizon: Int, shifts: [ShiftType], staff: [Employee], daysOff: [DaysOff],
-                onRequests: [Request], offRequests: [Request], cover: [Cover]) {
+    public init(
+        file: String, horizon: Int, shifts: [ShiftType], staff: [Employee], daysOff: [DaysOff],
+        onRequests: [Request], offRequests: [Request], cover: [Cover]
+    ) {
         self.file = file
         self.horizon = horizon
         self.shifts = shifts
@@ -123,8 +127,10 @@ public struct CurtoisInstance: Sendable, Equatable {
     }
 
     /// The seven sections of an instance file; each must appear exactly once, in any order.
-    public static let sections = ["SECTION_HORIZON", "SECTION_SHIFTS", "SECTION_STAFF", "SECTION_DAYS_OFF",
-                                  "SECTION_SHIFT_ON_REQUESTS", "SECTION_SHIFT_OFF_REQUESTS", "SECTION_COVER"]
+    public static let sections = [
+        "SECTION_HORIZON", "SECTION_SHIFTS", "SECTION_STAFF", "SECTION_DAYS_OFF",
+        "SECTION_SHIFT_ON_REQUESTS", "SECTION_SHIFT_OFF_REQUESTS", "SECTION_COVER",
+    ]
 
     /// Reads an instance from its text (CRLF or LF line ends; `#` lines are comments).
     /// - Parameters:
@@ -156,8 +162,10 @@ private struct CurtoisParser {
     static let fieldNames: [String: [String]] = [
         "SECTION_HORIZON": ["Days"],
         "SECTION_SHIFTS": ["ShiftID", "LengthInMinutes", "CannotFollow"],
-        "SECTION_STAFF": ["ID", "MaxShifts", "MaxTotalMinutes", "MinTotalMinutes", "MaxConsecutiveShifts",
-                          "MinConsecutiveShifts", "MinConsecutiveDaysOff", "MaxWeekends"],
+        "SECTION_STAFF": [
+            "ID", "MaxShifts", "MaxTotalMinutes", "MinTotalMinutes", "MaxConsecutiveShifts",
+            "MinConsecutiveShifts", "MinConsecutiveDaysOff", "MaxWeekends",
+        ],
         "SECTION_DAYS_OFF": ["EmployeeID", "Day"],
         "SECTION_SHIFT_ON_REQUESTS": ["EmployeeID", "Day", "ShiftID", "Weight"],
         "SECTION_SHIFT_OFF_REQUESTS": ["EmployeeID", "Day", "ShiftID", "Weight"],
@@ -177,8 +185,9 @@ private struct CurtoisParser {
     }
 
     mutating func parse(_ text: String) -> CurtoisInstance {
-        var instance = CurtoisInstance(file: file, horizon: 0, shifts: [], staff: [], daysOff: [], onRequests: [],
-                                       offRequests: [], cover: [])
+        var instance = CurtoisInstance(
+            file: file, horizon: 0, shifts: [], staff: [], daysOff: [], onRequests: [],
+            offRequests: [], cover: [])
         let sections = split(text)
         for name in CurtoisInstance.sections where sections[name] == nil {
             error(nil, "the section \(name) is missing; every instance has all seven sections")
@@ -192,15 +201,18 @@ private struct CurtoisParser {
         instance.horizon = horizon ?? 0
         instance.shifts = readShifts(sections["SECTION_SHIFTS"] ?? [])
         let shiftIDs = named("SECTION_SHIFTS")
-        instance.staff = readStaff(sections["SECTION_STAFF"] ?? [], named: shiftIDs,
-                                   defined: instance.shifts.map(\.id), horizon: horizon)
+        instance.staff = readStaff(
+            sections["SECTION_STAFF"] ?? [], named: shiftIDs,
+            defined: instance.shifts.map(\.id), horizon: horizon)
         let staffIDs = named("SECTION_STAFF")
         instance.daysOff = readDaysOff(sections["SECTION_DAYS_OFF"] ?? [], staff: staffIDs, horizon: horizon)
-        instance.onRequests = readRequests(sections["SECTION_SHIFT_ON_REQUESTS"] ?? [], "SECTION_SHIFT_ON_REQUESTS",
-                                           staff: staffIDs, shifts: shiftIDs, horizon: horizon)
-        instance.offRequests = readRequests(sections["SECTION_SHIFT_OFF_REQUESTS"] ?? [],
-                                            "SECTION_SHIFT_OFF_REQUESTS", staff: staffIDs, shifts: shiftIDs,
-                                            horizon: horizon)
+        instance.onRequests = readRequests(
+            sections["SECTION_SHIFT_ON_REQUESTS"] ?? [], "SECTION_SHIFT_ON_REQUESTS",
+            staff: staffIDs, shifts: shiftIDs, horizon: horizon)
+        instance.offRequests = readRequests(
+            sections["SECTION_SHIFT_OFF_REQUESTS"] ?? [],
+            "SECTION_SHIFT_OFF_REQUESTS", staff: staffIDs, shifts: shiftIDs,
+            horizon: horizon)
         instance.cover = readCover(sections["SECTION_COVER"] ?? [], shifts: shiftIDs, horizon: horizon)
         return instance
     }
@@ -209,7 +221,8 @@ private struct CurtoisParser {
     mutating func split(_ text: String) -> [String: [DataLine]] {
         var sections: [String: [DataLine]] = [:]
         var current: String?
-        var skipping = false, orphanReported = false
+        var skipping = false
+        var orphanReported = false
         // A CRLF pair is one Character in Swift, so split on any line end, not on "\n".
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
@@ -221,8 +234,10 @@ private struct CurtoisParser {
                 current = nil
                 skipping = true
                 if !CurtoisInstance.sections.contains(line) {
-                    error(number, "'\(line)' is not a section of the format; expected one of "
-                        + CurtoisInstance.sections.joined(separator: ", "))
+                    error(
+                        number,
+                        "'\(line)' is not a section of the format; expected one of "
+                            + CurtoisInstance.sections.joined(separator: ", "))
                 } else if sections[line] != nil {
                     error(number, "the section \(line) appears a second time; each section appears once")
                 } else {
@@ -247,8 +262,10 @@ private struct CurtoisParser {
     }
 
     /// A whole number of 0 or more (1 or more with `minimum: 1`), or `nil` after reporting it.
-    mutating func integer(_ line: DataLine, _ field: Int, _ section: String, minimum: Int = 0,
-                          text: String? = nil) -> Int? {
+    mutating func integer(
+        _ line: DataLine, _ field: Int, _ section: String, minimum: Int = 0,
+        text: String? = nil
+    ) -> Int? {
         let value = text ?? line.fields[field]
         guard !value.isEmpty else {
             error(line.number, field, section, "the field is empty; expected a whole number of \(minimum) or more")
@@ -264,8 +281,9 @@ private struct CurtoisParser {
             return nil
         }
         guard number >= minimum else {
-            error(line.number, field, section,
-                  "\(number) is below \(minimum); expected a whole number of \(minimum) or more")
+            error(
+                line.number, field, section,
+                "\(number) is below \(minimum); expected a whole number of \(minimum) or more")
             return nil
         }
         return number
@@ -279,8 +297,10 @@ private struct CurtoisParser {
             return nil
         }
         guard !["=", "+", "-", "@"].contains(first) else {
-            error(line.number, field, section, "'\(value)' begins with '\(first)'; ids may not begin with = + - @ "
-                + "(spreadsheets run such cells as formulas)")
+            error(
+                line.number, field, section,
+                "'\(value)' begins with '\(first)'; ids may not begin with = + - @ "
+                    + "(spreadsheets run such cells as formulas)")
             return nil
         }
         guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -294,8 +314,9 @@ private struct CurtoisParser {
     mutating func day(_ line: DataLine, _ field: Int, _ section: String, horizon: Int?) -> Int? {
         guard let day = integer(line, field, section) else { return nil }
         if let horizon, day >= horizon {
-            error(line.number, field, section,
-                  "day \(day) is outside the horizon; expected a day from 0 to \(horizon - 1)")
+            error(
+                line.number, field, section,
+                "day \(day) is outside the horizon; expected a day from 0 to \(horizon - 1)")
             return nil
         }
         return day
@@ -305,16 +326,19 @@ private struct CurtoisParser {
     mutating func fieldCount(_ line: DataLine, _ section: String) -> Bool {
         let names = Self.fieldNames[section]!
         guard line.fields.count != names.count else { return true }
-        error(line.number, "\(section) lines have \(names.count) field\(names.count == 1 ? "" : "s") "
-            + "(\(names.joined(separator: ", "))); this line has \(line.fields.count)")
+        error(
+            line.number,
+            "\(section) lines have \(names.count) field\(names.count == 1 ? "" : "s") "
+                + "(\(names.joined(separator: ", "))); this line has \(line.fields.count)")
         return false
     }
 
     mutating func readHorizon(_ lines: [DataLine]) -> Int? {
         let section = "SECTION_HORIZON"
         guard lines.count == 1, let line = lines.first else {
-            error(lines.count > 1 ? lines[1].number : nil,
-                  "SECTION_HORIZON holds exactly one number, the days in the horizon; found \(lines.count) lines")
+            error(
+                lines.count > 1 ? lines[1].number : nil,
+                "SECTION_HORIZON holds exactly one number, the days in the horizon; found \(lines.count) lines")
             return nil
         }
         guard fieldCount(line, section) else { return nil }
@@ -331,8 +355,9 @@ private struct CurtoisParser {
             let shift = id(line, 0, section, "a shift id")
             var minutes = integer(line, 1, section, minimum: 1)
             if let length = minutes, length > 1440 {
-                error(line.number, 1, section,
-                      "\(length) minutes is longer than a day; a shift lasts at most 1440 minutes")
+                error(
+                    line.number, 1, section,
+                    "\(length) minutes is longer than a day; a shift lasts at most 1440 minutes")
                 minutes = nil
             }
             let list = line.fields[2].split(separator: "|", omittingEmptySubsequences: true)
@@ -340,8 +365,9 @@ private struct CurtoisParser {
             followers.append((line, list))
             guard let shift, let minutes else { continue }
             if let first = lineOf[shift] {
-                error(line.number, 0, section,
-                      "the shift '\(shift)' is defined a second time (first on line \(first))")
+                error(
+                    line.number, 0, section,
+                    "the shift '\(shift)' is defined a second time (first on line \(first))")
                 continue
             }
             lineOf[shift] = line.number
@@ -367,8 +393,10 @@ private struct CurtoisParser {
     /// - Parameters:
     ///   - named: the shift ids SECTION_SHIFTS names (valid or not), `nil` when it is missing.
     ///   - defined: the shifts read without error, in order: each needs a limit.
-    mutating func readStaff(_ lines: [DataLine], named shiftIDs: Set<String>?, defined: [String],
-                            horizon: Int?) -> [CurtoisInstance.Employee] {
+    mutating func readStaff(
+        _ lines: [DataLine], named shiftIDs: Set<String>?, defined: [String],
+        horizon: Int?
+    ) -> [CurtoisInstance.Employee] {
         let section = "SECTION_STAFF"
         var staff: [CurtoisInstance.Employee] = []
         var lineOf: [String: Int] = [:]
@@ -397,58 +425,76 @@ private struct CurtoisParser {
                     limitsOK = false
                     continue
                 }
-                guard let limit else { limitsOK = false; continue }
+                guard let limit else {
+                    limitsOK = false
+                    continue
+                }
                 limits.append(CurtoisInstance.ShiftLimit(shift: parts[0], limit: limit))
             }
             let missing = defined.filter { shift in !limits.contains { $0.shift == shift } }
             if limitsOK, !missing.isEmpty {
-                error(line.number, 1, section, "no limit for shift\(missing.count == 1 ? "" : "s") "
-                    + "\(missing.joined(separator: ", ")); every shift needs one (0 = may not work it)")
+                error(
+                    line.number, 1, section,
+                    "no limit for shift\(missing.count == 1 ? "" : "s") "
+                        + "\(missing.joined(separator: ", ")); every shift needs one (0 = may not work it)")
             }
             let values = (2..<8).map { integer(line, $0, section) }
             guard let person else { continue }
             if let first = lineOf[person] {
-                error(line.number, 0, section,
-                      "the staff id '\(person)' appears a second time (first on line \(first))")
+                error(
+                    line.number, 0, section,
+                    "the staff id '\(person)' appears a second time (first on line \(first))")
                 continue
             }
             lineOf[person] = line.number
             guard limitsOK, missing.isEmpty, let maxMinutes = values[0], let minMinutes = values[1],
-                  let maxRun = values[2], let minRun = values[3], let minOff = values[4], let weekends = values[5]
+                let maxRun = values[2], let minRun = values[3], let minOff = values[4], let weekends = values[5]
             else { continue }
-            guard expressible(line, maxMinutes: maxMinutes, minMinutes: minMinutes, maxRun: maxRun, minRun: minRun,
-                              horizon: horizon) else { continue }
-            staff.append(CurtoisInstance.Employee(
-                id: person, maxShifts: limits, maxTotalMinutes: maxMinutes, minTotalMinutes: minMinutes,
-                maxConsecutiveShifts: maxRun, minConsecutiveShifts: minRun, minConsecutiveDaysOff: minOff,
-                maxWeekends: weekends))
+            guard
+                expressible(
+                    line, maxMinutes: maxMinutes, minMinutes: minMinutes, maxRun: maxRun, minRun: minRun,
+                    horizon: horizon)
+            else { continue }
+            staff.append(
+                CurtoisInstance.Employee(
+                    id: person, maxShifts: limits, maxTotalMinutes: maxMinutes, minTotalMinutes: minMinutes,
+                    maxConsecutiveShifts: maxRun, minConsecutiveShifts: minRun, minConsecutiveDaysOff: minOff,
+                    maxWeekends: weekends))
         }
         return staff
     }
 
     /// Checks the limits a case can hold: its minimum run is at most its maximum, and its weekly hours
     /// (minimum averaged over the days, maximum over at least a week) are at most 168 and in order.
-    mutating func expressible(_ line: DataLine, maxMinutes: Int, minMinutes: Int, maxRun: Int, minRun: Int,
-                              horizon: Int?) -> Bool {
+    mutating func expressible(
+        _ line: DataLine, maxMinutes: Int, minMinutes: Int, maxRun: Int, minRun: Int,
+        horizon: Int?
+    ) -> Bool {
         let section = "SECTION_STAFF"
         var ok = true
         if maxRun >= 1, minRun > maxRun {
-            error(line.number, 5, section, "\(minRun) is above MaxConsecutiveShifts \(maxRun); the minimum run of "
-                + "shifts must be at most the maximum")
+            error(
+                line.number, 5, section,
+                "\(minRun) is above MaxConsecutiveShifts \(maxRun); the minimum run of "
+                    + "shifts must be at most the maximum")
             ok = false
         }
         guard let horizon else { return ok }
         let minWeekly = Double(minMinutes) * 7 / Double(horizon)
         let maxWeekly = min(Double(maxMinutes) * 7 / Double(max(horizon, 7)), 168 * 60)
         if minMinutes > horizon * 1440 {
-            error(line.number, 3, section, "\(minMinutes) minutes is more than the \(horizon) days of the horizon hold "
-                + "(\(horizon * 1440) minutes)")
+            error(
+                line.number, 3, section,
+                "\(minMinutes) minutes is more than the \(horizon) days of the horizon hold "
+                    + "(\(horizon * 1440) minutes)")
             ok = false
         } else if minWeekly > maxWeekly * (1 + 1e-12) {
-            error(line.number, 3, section, minMinutes > maxMinutes
-                ? "\(minMinutes) is above MaxTotalMinutes \(maxMinutes)"
-                : "\(minMinutes) minutes over \(horizon) days is, as a weekly average, above what MaxTotalMinutes "
-                    + "\(maxMinutes) allows (the case format averages a maximum over at least a week)")
+            error(
+                line.number, 3, section,
+                minMinutes > maxMinutes
+                    ? "\(minMinutes) is above MaxTotalMinutes \(maxMinutes)"
+                    : "\(minMinutes) minutes over \(horizon) days is, as a weekly average, above what MaxTotalMinutes "
+                        + "\(maxMinutes) allows (the case format averages a maximum over at least a week)")
             ok = false
         }
         return ok
@@ -483,8 +529,10 @@ private struct CurtoisParser {
         return result
     }
 
-    mutating func readRequests(_ lines: [DataLine], _ section: String, staff: Set<String>?, shifts: Set<String>?,
-                               horizon: Int?) -> [CurtoisInstance.Request] {
+    mutating func readRequests(
+        _ lines: [DataLine], _ section: String, staff: Set<String>?, shifts: Set<String>?,
+        horizon: Int?
+    ) -> [CurtoisInstance.Request] {
         var requests: [CurtoisInstance.Request] = []
         for line in lines {
             guard fieldCount(line, section) else { continue }
@@ -522,13 +570,16 @@ private struct CurtoisParser {
             guard let day, let shift, let requirement, let under, let over else { continue }
             let key = "\(day)|\(shift)"
             if let first = lineOf[key] {
-                error(line.number, 0, section,
-                      "a second cover line for day \(day), shift \(shift) (first on line \(first))")
+                error(
+                    line.number, 0, section,
+                    "a second cover line for day \(day), shift \(shift) (first on line \(first))")
                 continue
             }
             lineOf[key] = line.number
-            cover.append(CurtoisInstance.Cover(day: day, shift: shift, requirement: requirement, underWeight: under,
-                                               overWeight: over))
+            cover.append(
+                CurtoisInstance.Cover(
+                    day: day, shift: shift, requirement: requirement, underWeight: under,
+                    overWeight: over))
         }
         return cover
     }

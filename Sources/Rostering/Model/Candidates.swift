@@ -39,16 +39,20 @@ public struct Candidates: Sendable {
         travel = c.staff.map { person in
             c.localities.map { locality in
                 guard let out = c.travel(from: person.homeLocality, to: locality.id),
-                      let back = c.travel(from: locality.id, to: person.homeLocality) else { return nil }
+                    let back = c.travel(from: locality.id, to: person.homeLocality)
+                else { return nil }
                 return Travel(minutes: out.minutes + back.minutes, cost: out.cost + back.cost)
             }
         }
         byPersonDay = Array(repeating: Array(repeating: [], count: c.days.count), count: c.staff.count)
 
-        var unavailableDays = Set<[Int]>(), unavailableShifts = Set<[Int]>()
+        var unavailableDays = Set<[Int]>()
+        var unavailableShifts = Set<[Int]>()
         for rule in c.availability where rule.kind == .unavailable {
             guard let p = staffIndex[rule.staffID], let d = dayIndex[rule.day] else { continue }
-            if let shift = rule.shiftID, let s = shiftIndex[shift] { unavailableShifts.insert([p, d, s]) } else {
+            if let shift = rule.shiftID, let s = shiftIndex[shift] {
+                unavailableShifts.insert([p, d, s])
+            } else {
                 unavailableDays.insert([p, d])
             }
         }
@@ -62,7 +66,9 @@ public struct Candidates: Sendable {
                 let pin = pins[[p, d]]
                 if let pin, pin.shiftID == nil { continue }
                 for (s, shift) in c.shifts.enumerated() {
-                    if unavailableShifts.contains([p, d, s]) || c.shiftLimits[Pair(person.id, shift.id)] == 0 { continue }
+                    if unavailableShifts.contains([p, d, s]) || c.shiftLimits[Pair(person.id, shift.id)] == 0 {
+                        continue
+                    }
                     if let pinned = pin?.shiftID, pinned != shift.id { continue }
                     for l in allowed {
                         if let place = pin?.localityID, place != c.localities[l].id { continue }
@@ -91,8 +97,11 @@ public struct Candidates: Sendable {
 
     /// One-way minutes out to the locality and back home.
     func oneWay(_ candidate: Candidate) -> (out: Double, back: Double) {
-        let person = self.case.staff[candidate.person], locality = self.case.localities[candidate.locality].id
-        return (self.case.travel(from: person.homeLocality, to: locality)?.minutes ?? 0,
-                self.case.travel(from: locality, to: person.homeLocality)?.minutes ?? 0)
+        let person = self.case.staff[candidate.person]
+        let locality = self.case.localities[candidate.locality].id
+        return (
+            self.case.travel(from: person.homeLocality, to: locality)?.minutes ?? 0,
+            self.case.travel(from: locality, to: person.homeLocality)?.minutes ?? 0
+        )
     }
 }

@@ -26,24 +26,28 @@ public struct CaseIndex: Sendable {
         self.candidates = candidates
         let c = candidates.case
         competencyIndex = Dictionary(uniqueKeysWithValues: c.competencies.enumerated().map { ($1.id, $0) })
-        var demand: [DemandKey: Demand] = [:], keys: [DemandKey] = []
+        var demand: [DemandKey: Demand] = [:]
+        var keys: [DemandKey] = []
         for row in c.demand {
             guard let d = candidates.dayIndex[row.day], let s = candidates.shiftIndex[row.shiftID],
-                  let l = candidates.localityIndex[row.localityID], let k = competencyIndex[row.competencyID] else { continue }
+                let l = candidates.localityIndex[row.localityID], let k = competencyIndex[row.competencyID]
+            else { continue }
             let key = DemandKey(day: d, shift: s, locality: l, competency: k)
             demand[key] = row
             keys.append(key)
         }
         self.demand = demand
         demandKeys = keys
-        var holders: [DemandKey: [Int]] = [:], keysMet: [[DemandKey]] = []
+        var holders: [DemandKey: [Int]] = [:]
+        var keysMet: [[DemandKey]] = []
         keysMet.reserveCapacity(candidates.all.count)
         let known = competencyIndex
         let held = c.staff.map { $0.competencies.compactMap { known[$0] } }
         for (i, candidate) in candidates.all.enumerated() {
             var met: [DemandKey] = []
             for k in held[candidate.person] {
-                let key = DemandKey(day: candidate.day, shift: candidate.shift, locality: candidate.locality, competency: k)
+                let key = DemandKey(
+                    day: candidate.day, shift: candidate.shift, locality: candidate.locality, competency: k)
                 if demand[key] != nil {
                     holders[key, default: []].append(i)
                     met.append(key)

@@ -66,14 +66,22 @@ public struct RosterModel: Sendable {
 
     func name(_ prefix: String, _ candidate: Candidate, _ extra: [String] = []) -> String {
         let c = roster
-        return name(prefix, [c.staff[candidate.person].id, c.days[candidate.day].iso, c.shifts[candidate.shift].id,
-                             c.localities[candidate.locality].id] + extra)
+        return name(
+            prefix,
+            [
+                c.staff[candidate.person].id, c.days[candidate.day].iso, c.shifts[candidate.shift].id,
+                c.localities[candidate.locality].id,
+            ] + extra)
     }
 
     func name(_ prefix: String, _ key: DemandKey) -> String {
         let c = roster
-        return name(prefix, [c.days[key.day].iso, c.shifts[key.shift].id, c.localities[key.locality].id,
-                             c.competencies[key.competency].id])
+        return name(
+            prefix,
+            [
+                c.days[key.day].iso, c.shifts[key.shift].id, c.localities[key.locality].id,
+                c.competencies[key.competency].id,
+            ])
     }
 
     func name(_ prefix: String, person: Int, day: Int) -> String {
@@ -89,8 +97,9 @@ public struct RosterModel: Sendable {
 
     /// Whether `person` works `shift` on `day`, at any locality.
     func worked(_ person: Int, _ day: Int, shift: Int) -> LinearExpression {
-        LinearExpression(terms: candidates.byPersonDay[person][day]
-            .filter { candidates.all[$0].shift == shift }.map { Term(shiftColumns[$0], 1) })
+        LinearExpression(
+            terms: candidates.byPersonDay[person][day]
+                .filter { candidates.all[$0].shift == shift }.map { Term(shiftColumns[$0], 1) })
     }
 
     /// Heads on the shift of a demand key who hold its competency (own staff only).
@@ -125,12 +134,14 @@ public struct RosterModel: Sendable {
             let column = model.addVariable(label, kind: .binary)
             var any = LinearExpression()
             for d in weeks[week]! {
-                model.addConstraint(name("weekend_if", person: person, day: d), LinearExpression(column) - worked(person, d),
-                                    .greaterOrEqual(0))
+                model.addConstraint(
+                    name("weekend_if", person: person, day: d), LinearExpression(column) - worked(person, d),
+                    .greaterOrEqual(0))
                 any += worked(person, d)
             }
-            model.addConstraint(name("weekend_only_if", [roster.staff[person].id, week.iso]),
-                                LinearExpression(column) - any, .lessOrEqual(0))
+            model.addConstraint(
+                name("weekend_only_if", [roster.staff[person].id, week.iso]),
+                LinearExpression(column) - any, .lessOrEqual(0))
             weekendColumns[key] = column
             return column
         }

@@ -6,7 +6,9 @@ import Foundation
 public enum CSVFolder {
     /// Writes `tables` (file name, rows with the header first) into `folder`, creating it if missing.
     /// - Parameter removing: file names of an earlier run to delete when this run does not write them.
-    public static func write(_ tables: [(file: String, rows: [[String]])], to folder: URL, removing: [String] = []) throws {
+    public static func write(
+        _ tables: [(file: String, rows: [[String]])], to folder: URL, removing: [String] = []
+    ) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         let staging = folder.appendingPathComponent(".roster-staging-\(UUID().uuidString)")

@@ -12,12 +12,16 @@ public struct Outputs: Sendable {
     public var tables: [(file: String, rows: [[String]])]
 
     /// Every output file name a run may write (removed from the folder when a run writes fewer).
-    public static let fileNames = ["roster.csv", "work_split.csv", "roster_grid.csv", "coverage.csv",
-                                   "contract_allocation.csv", "sector_summary.csv", "summary.csv"]
+    public static let fileNames = [
+        "roster.csv", "work_split.csv", "roster_grid.csv", "coverage.csv",
+        "contract_allocation.csv", "sector_summary.csv", "summary.csv",
+    ]
 
     /// The outputs of a roster: all seven files.
-    public init(case c: Case, roster: Roster, evaluation e: Evaluation, status: RunStatus, bestBound: Double?,
-                seconds: Double) {
+    public init(
+        case c: Case, roster: Roster, evaluation e: Evaluation, status: RunStatus, bestBound: Double?,
+        seconds: Double
+    ) {
         let staffOrder = Dictionary(uniqueKeysWithValues: c.staff.enumerated().map { ($1.id, $0) })
         let shiftOrder = Dictionary(uniqueKeysWithValues: c.shifts.enumerated().map { ($1.id, $0) })
         func ordered(_ a: Assignment, _ b: Assignment) -> Bool {
@@ -28,49 +32,76 @@ public struct Outputs: Sendable {
         let shiftsByID = Dictionary(c.shifts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let sectorOf = Dictionary(c.competencies.map { ($0.id, $0.sectorID) }, uniquingKeysWith: { a, _ in a })
         let assignments = roster.assignments.sorted(by: ordered)
-        var rosterRows = [["staff_id", "date", "shift_id", "locality_id", "start", "end", "paid_hours", "travel_minutes"]]
+        var rosterRows = [
+            ["staff_id", "date", "shift_id", "locality_id", "start", "end", "paid_hours", "travel_minutes"]
+        ]
         for a in assignments {
             guard let person = evaluator.staffByID[a.staffID], let shift = shiftsByID[a.shiftID] else { continue }
             let trip = evaluator.trip(person, a.localityID)
-            rosterRows.append([a.staffID, a.day.iso, a.shiftID, a.localityID, Self.clock(shift.start), Self.clock(shift.end),
-                               Self.hours(shift.paidHours + (trip?.minutes ?? 0) / 60), Self.plain(trip?.minutes ?? 0)])
+            rosterRows.append([
+                a.staffID, a.day.iso, a.shiftID, a.localityID, Self.clock(shift.start), Self.clock(shift.end),
+                Self.hours(shift.paidHours + (trip?.minutes ?? 0) / 60), Self.plain(trip?.minutes ?? 0),
+            ])
         }
         var splitRows = [["staff_id", "date", "shift_id", "locality_id", "competency_id", "sector_id", "hours"]]
-        for care in roster.care.sorted(by: { ordered($0.assignment, $1.assignment)
-            || ($0.assignment == $1.assignment && $0.competencyID < $1.competencyID) }) {
+        for care in roster.care.sorted(by: {
+            ordered($0.assignment, $1.assignment)
+                || ($0.assignment == $1.assignment && $0.competencyID < $1.competencyID)
+        }) {
             let a = care.assignment
-            splitRows.append([a.staffID, a.day.iso, a.shiftID, a.localityID, care.competencyID,
-                              sectorOf[care.competencyID] ?? Sector.unassigned, Self.hours(care.hours)])
+            splitRows.append([
+                a.staffID, a.day.iso, a.shiftID, a.localityID, care.competencyID,
+                sectorOf[care.competencyID] ?? Sector.unassigned, Self.hours(care.hours),
+            ])
         }
         var grid = [["staff_id", "name", "role_id"] + c.days.map(\.iso)]
         var cells: [String: [Int: String]] = [:]
         let dayIndex = Dictionary(uniqueKeysWithValues: c.days.enumerated().map { ($1, $0) })
-        for a in assignments { if let d = dayIndex[a.day] { cells[a.staffID, default: [:]][d] = "\(a.shiftID)@\(a.localityID)" } }
-        for person in c.staff {
-            grid.append([person.id, Self.neutralised(person.name), person.roleID] + c.days.indices.map { cells[person.id]?[$0] ?? "" })
+        for a in assignments {
+            if let d = dayIndex[a.day] { cells[a.staffID, default: [:]][d] = "\(a.shiftID)@\(a.localityID)" }
         }
-        var coverage = [["date", "shift_id", "locality_id", "competency_id", "demand_hours", "staff_hours", "agency_shifts",
-                         "agency_hours", "unmet_hours", "min_staff", "staff_count", "status"]]
+        for person in c.staff {
+            grid.append(
+                [person.id, Self.neutralised(person.name), person.roleID]
+                    + c.days.indices.map { cells[person.id]?[$0] ?? "" })
+        }
+        var coverage = [
+            [
+                "date", "shift_id", "locality_id", "competency_id", "demand_hours", "staff_hours", "agency_shifts",
+                "agency_hours", "unmet_hours", "min_staff", "staff_count", "status",
+            ]
+        ]
         for row in e.coverage {
             let d = row.demand
-            coverage.append([d.day.iso, d.shiftID, d.localityID, d.competencyID, Self.hours(d.hours), Self.hours(row.staffHours),
-                             String(row.agencyShifts), Self.hours(row.agencyHours), Self.hours(row.unmetHours), String(d.minStaff),
-                             String(row.staffCount), row.status])
+            coverage.append([
+                d.day.iso, d.shiftID, d.localityID, d.competencyID, Self.hours(d.hours), Self.hours(row.staffHours),
+                String(row.agencyShifts), Self.hours(row.agencyHours), Self.hours(row.unmetHours), String(d.minStaff),
+                String(row.staffCount), row.status,
+            ])
         }
         var allocation = [["staff_id", "employer", "sector_id", "hours", "share", "cost"]]
         for person in e.people where person.chargeableHours > 0 {
             let employer = evaluator.staffByID[person.staffID]?.employer ?? Sector.unassigned
             for (sector, hours) in person.sectorHours {
                 let share = hours / person.chargeableHours
-                allocation.append([person.staffID, employer, sector, Self.hours(hours), Self.hours(share), Self.money(person.pay * share)])
+                allocation.append([
+                    person.staffID, employer, sector, Self.hours(hours), Self.hours(share),
+                    Self.money(person.pay * share),
+                ])
             }
         }
-        var sectors = [["sector_id", "demand_hours", "staff_hours", "agency_hours", "unmet_hours", "staff_cost", "agency_cost",
-                        "total_cost", "budget", "variance"]]
+        var sectors = [
+            [
+                "sector_id", "demand_hours", "staff_hours", "agency_hours", "unmet_hours", "staff_cost", "agency_cost",
+                "total_cost", "budget", "variance",
+            ]
+        ]
         for row in e.sectors {
-            sectors.append([row.sectorID, Self.hours(row.demandHours), Self.hours(row.staffHours), Self.hours(row.agencyHours),
-                            Self.hours(row.unmetHours), Self.money(row.staffCost), Self.money(row.agencyCost),
-                            Self.money(row.totalCost), row.budget.map(Self.money) ?? "", row.variance.map(Self.money) ?? ""])
+            sectors.append([
+                row.sectorID, Self.hours(row.demandHours), Self.hours(row.staffHours), Self.hours(row.agencyHours),
+                Self.hours(row.unmetHours), Self.money(row.staffCost), Self.money(row.agencyCost),
+                Self.money(row.totalCost), row.budget.map(Self.money) ?? "", row.variance.map(Self.money) ?? "",
+            ])
         }
         let objective = e.objective
         let bound = bestBound.map { min($0, objective) }
@@ -81,7 +112,8 @@ public struct Outputs: Sendable {
             ["key", "value"], ["status", (status == .optimal && !proven ? RunStatus.feasible : status).rawValue],
             ["objective", Self.money(objective)], ["best_bound", bound.map(Self.money) ?? ""],
             ["gap", gap.map { String(format: "%.6f", $0) } ?? ""], ["solve_seconds", String(format: "%.3f", seconds)],
-            ["total_cost", Self.money(e.totalCost)], ["pay_cost", Self.money(e.pay)], ["agency_cost", Self.money(e.agencyCost)],
+            ["total_cost", Self.money(e.totalCost)], ["pay_cost", Self.money(e.pay)],
+            ["agency_cost", Self.money(e.agencyCost)],
             ["unmet_hours", Self.hours(e.unmetHours)], ["agency_hours", Self.hours(e.agencyHours)],
             ["penalty_unmet_hours", Self.money(p.unmetHours)], ["penalty_under_staff", Self.money(p.underStaff)],
             ["penalty_over_staff", Self.money(p.overStaff)], ["penalty_preference", Self.money(p.preference)],
@@ -90,16 +122,25 @@ public struct Outputs: Sendable {
             ["red_rows", String(e.coverage.filter { $0.status == "red" }.count)],
             ["amber_rows", String(e.coverage.filter { $0.status == "amber" }.count)],
         ]
-        tables = [("roster.csv", rosterRows), ("work_split.csv", splitRows), ("roster_grid.csv", grid),
-                  ("coverage.csv", coverage), ("contract_allocation.csv", allocation), ("sector_summary.csv", sectors),
-                  ("summary.csv", summary)]
+        tables = [
+            ("roster.csv", rosterRows), ("work_split.csv", splitRows), ("roster_grid.csv", grid),
+            ("coverage.csv", coverage), ("contract_allocation.csv", allocation), ("sector_summary.csv", sectors),
+            ("summary.csv", summary),
+        ]
     }
 
     /// The outputs of a run without a roster: summary.csv alone, with explanations.
     public init(noRoster status: RunStatus, explanations: [String], seconds: Double) {
-        tables = [("summary.csv", [["key", "value"], ["status", status.rawValue], ["objective", ""], ["best_bound", ""],
-                                   ["gap", ""], ["solve_seconds", String(format: "%.3f", seconds)]]
-                   + explanations.map { ["explanation", Self.neutralised($0)] })]
+        tables = [
+            (
+                "summary.csv",
+                [
+                    ["key", "value"], ["status", status.rawValue], ["objective", ""], ["best_bound", ""],
+                    ["gap", ""], ["solve_seconds", String(format: "%.3f", seconds)],
+                ]
+                    + explanations.map { ["explanation", Self.neutralised($0)] }
+            )
+        ]
     }
 
     /// Writes the files into `folder` all together (see ``CSVFolder/write(_:to:removing:)``); output files
@@ -110,12 +151,16 @@ public struct Outputs: Sendable {
 
     /// Free text starting with = + - @ TAB or CR gets a leading `'` (spreadsheet formula injection).
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return text
+        }
         return "'" + text
     }
 
     static func money(_ value: Double) -> String { String(format: "%.2f", value + 0.0) }
     static func hours(_ value: Double) -> String { String(format: "%.4f", value + 0.0) }
-    static func plain(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value) }
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
     static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", (minutes % 1440) / 60, minutes % 60) }
 }

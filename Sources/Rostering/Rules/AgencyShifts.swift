@@ -10,7 +10,8 @@ public struct AgencyShifts: RosterRule {
     public let id = RuleID.agencyCost
     public init() {}
     public func apply(to r: inout RosterModel) {
-        let c = r.roster, s = c.settings
+        let c = r.roster
+        let s = c.settings
         guard s.agencyHourlyCost > 0 else { return }
         for key in r.demandKeys {
             let demand = r.demand[key]!
@@ -19,8 +20,9 @@ public struct AgencyShifts: RosterRule {
             var most = max((demand.hours / paid).rounded(.up), Double(demand.minStaff))
             if let cap = s.agencyMaxHours { most = min(most, (cap / paid + 1e-9).rounded(.down)) }
             guard most >= 1 else { continue }
-            r.agencyColumns[key] = r.model.addVariable(r.name("agency", key), kind: .integer, upper: most,
-                                                       objective: paid * s.agencyHourlyCost)
+            r.agencyColumns[key] = r.model.addVariable(
+                r.name("agency", key), kind: .integer, upper: most,
+                objective: paid * s.agencyHourlyCost)
         }
     }
 }

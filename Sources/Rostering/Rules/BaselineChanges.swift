@@ -12,14 +12,17 @@ public struct BaselineChanges: RosterRule {
         let weight = r.roster.settings.changeWeight
         var planned: [[Int]: Assignment] = [:]
         for row in baseline {
-            if let p = r.candidates.staffIndex[row.staffID], let d = r.candidates.dayIndex[row.day] { planned[[p, d]] = row }
+            if let p = r.candidates.staffIndex[row.staffID], let d = r.candidates.dayIndex[row.day] {
+                planned[[p, d]] = row
+            }
         }
         for p in r.roster.staff.indices {
             for d in r.roster.days.indices {
                 if let row = planned[[p, d]] {
                     var change = LinearExpression(constant: 1)
                     if let s = r.candidates.shiftIndex[row.shiftID], let l = r.candidates.localityIndex[row.localityID],
-                       let i = r.candidates.index[Candidate(person: p, day: d, shift: s, locality: l)] {
+                        let i = r.candidates.index[Candidate(person: p, day: d, shift: s, locality: l)]
+                    {
                         change.add(r.shiftColumns[i], -1)
                     }
                     r.model.addToObjective(weight * change)

@@ -16,7 +16,8 @@ public struct CareSplit: RosterRule {
             var split = LinearExpression()
             for competency in person.competencies {
                 guard let k = r.competencyIndex[competency] else { continue }
-                let key = DemandKey(day: candidate.day, shift: candidate.shift, locality: candidate.locality, competency: k)
+                let key = DemandKey(
+                    day: candidate.day, shift: candidate.shift, locality: candidate.locality, competency: k)
                 guard let demand = r.demand[key], demand.hours > 0 else { continue }
                 let column = r.model.addVariable(r.name("care", candidate, [competency]), upper: paid)
                 r.careColumns[RosterModel.CareKey(candidate: i, competency: k)] = column

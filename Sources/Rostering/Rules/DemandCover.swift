@@ -9,7 +9,8 @@ public struct DemandCover: RosterRule {
     public let id = RuleID.unmetHours
     public init() {}
     public func apply(to r: inout RosterModel) {
-        let c = r.roster, s = c.settings
+        let c = r.roster
+        let s = c.settings
         for key in r.demandKeys {
             let demand = r.demand[key]!
             guard demand.hours > 0 else { continue }

@@ -14,7 +14,9 @@ public struct MaximumConsecutiveDays: RosterRule {
             for start in 0...(days - m - 1) {
                 var window = LinearExpression()
                 for d in start...(start + m) { window += r.worked(p, d) }
-                if window.terms.count > m { r.model.addConstraint(r.name("max_run", person: p, day: start), window, .lessOrEqual(Double(m))) }
+                if window.terms.count > m {
+                    r.model.addConstraint(r.name("max_run", person: p, day: start), window, .lessOrEqual(Double(m)))
+                }
             }
         }
     }

@@ -12,8 +12,9 @@ public struct MinimumConsecutiveDays: RosterRule {
         for (p, person) in r.roster.staff.enumerated() where person.minConsecutiveDays > 1 {
             for d in 1..<max(days, 1) where !r.worked(p, d).terms.isEmpty {
                 for j in 1..<person.minConsecutiveDays where d + j < days {
-                    r.model.addConstraint(r.name("min_run", [r.roster.staff[p].id, r.roster.days[d].iso, String(j)]),
-                                          r.worked(p, d) - r.worked(p, d - 1) - r.worked(p, d + j), .lessOrEqual(0))
+                    r.model.addConstraint(
+                        r.name("min_run", [r.roster.staff[p].id, r.roster.days[d].iso, String(j)]),
+                        r.worked(p, d) - r.worked(p, d - 1) - r.worked(p, d + j), .lessOrEqual(0))
                 }
             }
         }

@@ -12,8 +12,9 @@ public struct MinimumConsecutiveDaysOff: RosterRule {
         for (p, person) in r.roster.staff.enumerated() where person.minConsecutiveDaysOff > 1 {
             for d in 1..<max(days, 1) where !r.worked(p, d - 1).terms.isEmpty {
                 for j in 1..<person.minConsecutiveDaysOff where d + j < days && !r.worked(p, d + j).terms.isEmpty {
-                    r.model.addConstraint(r.name("min_off", [r.roster.staff[p].id, r.roster.days[d].iso, String(j)]),
-                                          r.worked(p, d - 1) - r.worked(p, d) + r.worked(p, d + j), .lessOrEqual(1))
+                    r.model.addConstraint(
+                        r.name("min_off", [r.roster.staff[p].id, r.roster.days[d].iso, String(j)]),
+                        r.worked(p, d - 1) - r.worked(p, d) + r.worked(p, d + j), .lessOrEqual(1))
                 }
             }
         }

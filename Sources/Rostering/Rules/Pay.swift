@@ -15,7 +15,8 @@ public struct Pay: RosterRule {
             let rate = person.hourlyCost * person.overtimeMultiplier
             if rate > 0 {
                 let overtime = r.model.addVariable(r.name("overtime", [person.id]), objective: rate)
-                r.model.addConstraint(r.name("overtime", [person.id]), r.paidHours(p) - overtime, .lessOrEqual(contracted))
+                r.model.addConstraint(
+                    r.name("overtime", [person.id]), r.paidHours(p) - overtime, .lessOrEqual(contracted))
             }
             for d in r.roster.days.indices {
                 for i in r.candidates.byPersonDay[p][d] {

@@ -16,7 +16,8 @@ public struct Preferences: RosterRule {
     /// 1 when the preference is broken, as an expression in the shift columns.
     static func broken(_ rule: Availability, _ r: RosterModel) -> LinearExpression {
         guard let p = r.candidates.staffIndex[rule.staffID], let d = r.candidates.dayIndex[rule.day] else { return 0 }
-        let worked = rule.shiftID.flatMap { r.candidates.shiftIndex[$0] }.map { r.worked(p, d, shift: $0) } ?? r.worked(p, d)
+        let worked =
+            rule.shiftID.flatMap { r.candidates.shiftIndex[$0] }.map { r.worked(p, d, shift: $0) } ?? r.worked(p, d)
         return rule.kind == .preferOff ? worked : LinearExpression(constant: 1) - worked
     }
 }

@@ -51,8 +51,9 @@ public enum RuleID: String, CaseIterable, Sendable, Comparable, CustomStringConv
     public var kind: Kind {
         switch self {
         case .rosterRow, .oneShiftPerDate, .unavailable, .locality, .pinned, .rest, .forbiddenSequence,
-             .maxConsecutiveDays, .minConsecutiveDays, .minConsecutiveDaysOff, .maxWeekends, .shiftLimit, .maxHours, .minHours, .careSplit,
-             .agencyCap:
+            .maxConsecutiveDays, .minConsecutiveDays, .minConsecutiveDaysOff, .maxWeekends, .shiftLimit, .maxHours,
+            .minHours, .careSplit,
+            .agencyCap:
             return .hard
         case .unmetHours, .underStaff, .overStaff, .preference, .change, .fairness: return .soft
         case .pay, .agencyCost: return .cost
@@ -71,7 +72,7 @@ public enum RuleID: String, CaseIterable, Sendable, Comparable, CustomStringConv
     public var brokenByMoreShifts: Bool {
         switch self {
         case .rosterRow, .oneShiftPerDate, .unavailable, .locality, .rest, .forbiddenSequence, .maxConsecutiveDays,
-             .maxWeekends, .shiftLimit, .maxHours:
+            .maxWeekends, .shiftLimit, .maxHours:
             return true
         default: return false
         }

@@ -14,7 +14,8 @@ public struct ShiftLimits: RosterRule {
                 var count = LinearExpression()
                 for d in c.days.indices { count += r.worked(p, d, shift: s) }
                 if count.terms.count > limit {
-                    r.model.addConstraint(r.name("shift_limit", [person.id, shift.id]), count, .lessOrEqual(Double(limit)))
+                    r.model.addConstraint(
+                        r.name("shift_limit", [person.id, shift.id]), count, .lessOrEqual(Double(limit)))
                 }
             }
         }

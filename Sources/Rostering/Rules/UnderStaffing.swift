@@ -13,8 +13,9 @@ public struct UnderStaffing: RosterRule {
             guard demand.minStaff > 0 else { continue }
             var count = r.heads(key)
             if let agency = r.agencyColumns[key] { count.add(agency) }
-            let short = r.model.addVariable(r.name("short", key), upper: Double(demand.minStaff),
-                                            objective: demand.underWeight)
+            let short = r.model.addVariable(
+                r.name("short", key), upper: Double(demand.minStaff),
+                objective: demand.underWeight)
             r.model.addConstraint(r.name("min_staff", key), count + short, .greaterOrEqual(Double(demand.minStaff)))
         }
     }

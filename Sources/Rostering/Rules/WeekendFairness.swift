@@ -15,8 +15,10 @@ public struct WeekendFairness: RosterRule {
         let low = r.model.addVariable("load_min", objective: -weight)
         for p in contracted {
             let load = (37.5 / r.roster.staff[p].contractHours) * LinearExpression.sum(r.weekends(p))
-            r.model.addConstraint(r.name("load_max", [r.roster.staff[p].id]), LinearExpression(high) - load, .greaterOrEqual(0))
-            r.model.addConstraint(r.name("load_min", [r.roster.staff[p].id]), LinearExpression(low) - load, .lessOrEqual(0))
+            r.model.addConstraint(
+                r.name("load_max", [r.roster.staff[p].id]), LinearExpression(high) - load, .greaterOrEqual(0))
+            r.model.addConstraint(
+                r.name("load_min", [r.roster.staff[p].id]), LinearExpression(low) - load, .lessOrEqual(0))
         }
     }
 }

@@ -20,7 +20,8 @@ public struct CaseRun: Sendable {
     /// The output files of the run.
     public func outputs(for c: Case) -> Outputs {
         if let roster, let evaluation {
-            return Outputs(case: c, roster: roster, evaluation: evaluation, status: status, bestBound: bestBound, seconds: seconds)
+            return Outputs(
+                case: c, roster: roster, evaluation: evaluation, status: status, bestBound: bestBound, seconds: seconds)
         }
         return Outputs(noRoster: status, explanations: explanations, seconds: seconds)
     }
@@ -54,11 +55,14 @@ public struct CaseSolver {
     /// - Parameter exportModel: called with the whole model (built for it whatever the case's size).
     /// - Throws: ``CaseError`` when a pin breaks a hard rule; the solver's errors when the call fails;
     ///   whatever `exportModel` throws.
-    public func solve(_ c: Case, options: SolveOptions, progress: ((SolveProgress) -> ProgressAction)? = nil,
-                      exportModel: ((LinearModel) throws -> Void)? = nil) throws -> CaseRun {
+    public func solve(
+        _ c: Case, options: SolveOptions, progress: ((SolveProgress) -> ProgressAction)? = nil,
+        exportModel: ((LinearModel) throws -> Void)? = nil
+    ) throws -> CaseRun {
         let pinIssues = PinCheck.issues(c)
         if !pinIssues.isEmpty { throw CaseError(issues: pinIssues) }
-        let clock = ContinuousClock(), started = clock.now
+        let clock = ContinuousClock()
+        let started = clock.now
         func elapsed() -> Double { seconds(clock.now - started) }
         func share(_ fraction: Double) -> ContinuousClock.Instant? {
             options.timeLimit.map { started.advanced(by: .seconds(fraction * $0)) }
@@ -71,23 +75,29 @@ public struct CaseSolver {
             options.timeLimit.map { min(left(until: share(1)) ?? 0, max(1, 0.05 * $0)) }
         }
         func report(_ phase: String, _ objective: Double?, _ bound: Double?) {
-            _ = progress?(SolveProgress(elapsed: elapsed(), incumbent: objective, bestBound: bound, nodes: 0,
-                                        newIncumbent: objective != nil, phase: phase))
+            _ = progress?(
+                SolveProgress(
+                    elapsed: elapsed(), incumbent: objective, bestBound: bound, nodes: 0,
+                    newIncumbent: objective != nil, phase: phase))
         }
         func reporter(_ phase: String) -> ((SolveProgress) -> ProgressAction)? {
-            progress.map { report in { (step: SolveProgress) -> ProgressAction in
-                var step = step
-                step.elapsed = elapsed()
-                step.phase = step.phase ?? phase
-                return report(step)
-            } }
+            progress.map { report in
+                { (step: SolveProgress) -> ProgressAction in
+                    var step = step
+                    step.elapsed = elapsed()
+                    step.phase = step.phase ?? phase
+                    return report(step)
+                }
+            }
         }
         report("first roster", nil, nil)
         let index = CaseIndex(Candidates(c))
-        let built = exportModel != nil || index.candidates.all.count <= compactModelLimit ? Formulation.build(index) : nil
+        let built =
+            exportModel != nil || index.candidates.all.count <= compactModelLimit ? Formulation.build(index) : nil
         if let exportModel, let built { try exportModel(built.model) }
-        var run = CaseRun(status: .infeasible, seconds: 0, explanations: [], columns: built?.model.columns.count ?? 0,
-                          rows: built?.model.rows.count ?? 0)
+        var run = CaseRun(
+            status: .infeasible, seconds: 0, explanations: [], columns: built?.model.columns.count ?? 0,
+            rows: built?.model.rows.count ?? 0)
 
         let people = FirstRoster(index, threads: threads)
         let choices: [[Int?]]
@@ -98,14 +108,17 @@ public struct CaseSolver {
             return run
         case .undecided(let missing):
             run.status = .timeLimitNoSolution
-            run.explanations = ["the schedules of " + missing.prefix(8).map { c.staff[$0].id }.joined(separator: ", ")
-                + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
-                + " could not be settled within the time limit; try a longer --time-limit"]
+            run.explanations = [
+                "the schedules of " + missing.prefix(8).map { c.staff[$0].id }.joined(separator: ", ")
+                    + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
+                    + " could not be settled within the time limit; try a longer --time-limit"
+            ]
             run.seconds = elapsed()
             return run
         case .roster(let found): choices = found
         }
-        let generation = try ColumnGeneration(index, rules: people.rules, first: choices, solver: solver, threads: threads)
+        let generation = try ColumnGeneration(
+            index, rules: people.rules, first: choices, solver: solver, threads: threads)
         guard let first = try generation.evaluate(choices, solver: solver, timeLimit: left(until: share(1))) else {
             return noCompletion(&run, elapsed())
         }
@@ -114,7 +127,8 @@ public struct CaseSolver {
         report("first roster", best.objective, nil)
         func consider(_ choices: [[Int?]]?, _ phase: String) throws {
             guard let choices, choices != best.choices,
-                  let found = try generation.evaluate(choices, solver: solver, timeLimit: evaluationLimit()) else { return }
+                let found = try generation.evaluate(choices, solver: solver, timeLimit: evaluationLimit())
+            else { return }
             if found.objective < best.objective - 1e-9 * max(1, abs(best.objective)) {
                 best = (choices, found.objective, found.values)
             }
@@ -158,7 +172,9 @@ public struct CaseSolver {
                 }
             }
             if open(until: 0.65),
-               let found = try generation.integerRoster(start: best.choices, solver: solver, timeLimit: left(until: share(0.65))) {
+                let found = try generation.integerRoster(
+                    start: best.choices, solver: solver, timeLimit: left(until: share(0.65)))
+            {
                 try consider(found.choices, "integer master")
             }
         }
@@ -171,8 +187,10 @@ public struct CaseSolver {
         run.bestBound = run.bestBound.map { min($0, best.objective) }
         let fromMaster = generation.master.roster(best.choices, values: best.values)
         guard let built, open(until: 1),
-              let start = try RosterCompletion.values(built, worked: people.worked(best.choices), solver: solver,
-                                                      timeLimit: evaluationLimit()) else {
+            let start = try RosterCompletion.values(
+                built, worked: people.worked(best.choices), solver: solver,
+                timeLimit: evaluationLimit())
+        else {
             return finish(&run, fromMaster, c, status(best.objective, run.bestBound), elapsed())
         }
         // The whole model, from the best roster so far.
@@ -182,7 +200,8 @@ public struct CaseSolver {
         // GLPK checks its time limit only now and then: a margin keeps the run within its limit.
         options.timeLimit = left(until: share(1)).map { max(0, $0 - 0.2 - 0.02 * (options.timeLimit ?? 0)) }
         var result = try solver.solve(built.model, options: options, progress: reporter("whole model"), log: nil)
-        let searchedValues = options.startingSolution!, known = built.model.objectiveValue(searchedValues)
+        let searchedValues = options.startingSolution!
+        let known = built.model.objectiveValue(searchedValues)
         if result.values == nil || (result.objective ?? .infinity) > known {
             // The whole model found nothing better in time (or wrongly concluded there is no roster,
             // which a known roster disproves): the roster found so far stands.
@@ -195,8 +214,9 @@ public struct CaseSolver {
         if objective > best.objective + 1e-9 * max(1, abs(best.objective)) {
             return finish(&run, fromMaster, c, status(best.objective, bound), elapsed())
         }
-        return finish(&run, built.roster(from: result.values!), c,
-                      result.status == .optimal ? .optimal : status(objective, bound), elapsed())
+        return finish(
+            &run, built.roster(from: result.values!), c,
+            result.status == .optimal ? .optimal : status(objective, bound), elapsed())
     }
 
     /// Optimal when the bound meets the objective (within 1e-6 of it), else feasible.
@@ -205,7 +225,9 @@ public struct CaseSolver {
         return objective - bound <= 1e-6 * max(1, abs(objective)) ? .optimal : .feasible
     }
 
-    private func finish(_ run: inout CaseRun, _ roster: Roster, _ c: Case, _ status: RunStatus, _ elapsed: Double) -> CaseRun {
+    private func finish(
+        _ run: inout CaseRun, _ roster: Roster, _ c: Case, _ status: RunStatus, _ elapsed: Double
+    ) -> CaseRun {
         run.roster = roster
         run.evaluation = Evaluator(c).evaluate(roster)
         run.status = status
@@ -216,8 +238,10 @@ public struct CaseSolver {
     /// The first roster keeps every hard rule, so completing it can only fail for lack of time.
     private func noCompletion(_ run: inout CaseRun, _ elapsed: Double) -> CaseRun {
         run.status = .timeLimitNoSolution
-        run.explanations = ["a roster was found, but its care split and agency shifts could not be completed within the "
-            + "time limit; try a longer --time-limit"]
+        run.explanations = [
+            "a roster was found, but its care split and agency shifts could not be completed within the "
+                + "time limit; try a longer --time-limit"
+        ]
         run.seconds = elapsed
         return run
     }

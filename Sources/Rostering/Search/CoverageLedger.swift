@@ -19,7 +19,8 @@ struct CoverageLedger {
         self.index = index
         let s = index.case.settings
         let demanded = index.case.demand.reduce(0) { $0 + $1.hours }
-        hourValue = s.agencyHourlyCost > 0 && (s.agencyMaxHours ?? .infinity) >= demanded
+        hourValue =
+            s.agencyHourlyCost > 0 && (s.agencyMaxHours ?? .infinity) >= demanded
             ? min(s.unmetHourPenalty, s.agencyHourlyCost) : s.unmetHourPenalty
     }
 
@@ -29,7 +30,8 @@ struct CoverageLedger {
         let keys = index.keysMet[i]
         guard !keys.isEmpty else { return 0 }
         let paid = index.case.shifts[index.candidates.all[i].shift].paidHours
-        var change = 0.0, open = 0.0
+        var change = 0.0
+        var open = 0.0
         for key in keys {
             let demand = index.demand[key]!
             let count = heads[key] ?? 0
@@ -63,7 +65,8 @@ struct CoverageLedger {
     var penalties: Double {
         var total = 0.0
         for key in index.demandKeys {
-            let demand = index.demand[key]!, count = heads[key] ?? 0
+            let demand = index.demand[key]!
+            let count = heads[key] ?? 0
             total += max(0, demand.hours - (care[key] ?? 0)) * hourValue
             total += Double(max(0, demand.minStaff - count)) * demand.underWeight
             if let most = demand.maxStaff { total += Double(max(0, count - most)) * demand.overWeight }

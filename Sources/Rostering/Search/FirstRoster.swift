@@ -22,7 +22,9 @@ public struct FirstRoster: Sendable {
     public init(_ index: CaseIndex, threads: Int = 1) {
         self.index = index
         self.threads = max(1, threads)
-        rules = Pricing(threads: threads).map(Array(index.case.staff.indices)) { ScheduleRules(index.candidates, person: $0) }
+        rules = Pricing(threads: threads).map(Array(index.case.staff.indices)) {
+            ScheduleRules(index.candidates, person: $0)
+        }
     }
 
     /// How building the first roster ended.
@@ -41,8 +43,10 @@ public struct FirstRoster: Sendable {
     /// threads, so neither does the roster.
     public func build(deadline: ContinuousClock.Instant?) -> Outcome {
         var descent = Descent(self)
-        var proven: [Int] = [], undecided: [Int] = []
-        let order = self.order, rules = self.rules
+        var proven: [Int] = []
+        var undecided: [Int] = []
+        let order = self.order
+        let rules = self.rules
         for start in stride(from: 0, to: order.count, by: Self.groupSize) {
             let group = Array(order[start..<min(order.count, start + Self.groupSize)])
             if deadline.map({ ContinuousClock.now >= $0 }) ?? false {
@@ -71,8 +75,10 @@ public struct FirstRoster: Sendable {
     /// changes nobody, `passes` passes are done or the deadline comes.
     /// - Parameter passed: called after each pass with an estimate of the objective (agency and
     ///   fairness aside; uncovered hours at the cheaper of the unmet-hour penalty and agency cover).
-    public func improve(_ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = 20,
-                        passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }) -> [[Int?]] {
+    public func improve(
+        _ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = 20,
+        passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }
+    ) -> [[Int?]] {
         var descent = Descent(self)
         for (p, choice) in choices.enumerated() {
             descent.set(p, PersonSchedule(choice: choice, cost: 0))
@@ -99,7 +105,8 @@ public struct FirstRoster: Sendable {
     /// People in the order they are scheduled: fewest shifts open to them first.
     var order: [Int] {
         index.case.staff.indices.sorted { a, b in
-            let x = rules[a].options.reduce(0) { $0 + $1.count }, y = rules[b].options.reduce(0) { $0 + $1.count }
+            let x = rules[a].options.reduce(0) { $0 + $1.count }
+            let y = rules[b].options.reduce(0) { $0 + $1.count }
             return (x, a) < (y, b)
         }
     }
@@ -129,7 +136,8 @@ public struct FirstRoster: Sendable {
 
         /// Person `p`'s cheapest schedule against everyone else as recorded.
         func schedule(_ p: Int, deadline: ContinuousClock.Instant? = nil) -> ScheduleResult {
-            ScheduleOracle(roster.rules[p]).cheapest(costs(p), incumbent: schedules[p], effort: .quick, deadline: deadline)
+            ScheduleOracle(roster.rules[p]).cheapest(
+                costs(p), incumbent: schedules[p], effort: .quick, deadline: deadline)
         }
 
         mutating func set(_ p: Int, _ schedule: PersonSchedule) {
@@ -162,16 +170,19 @@ public struct FirstRoster: Sendable {
     /// Each person's schedule in a roster (e.g. the baseline), or `nil` for a person whose rows are
     /// not all candidate shifts of theirs or break one of their hard rules.
     public func choices(of assignments: [Assignment]) -> [[Int?]?] {
-        let c = index.case, candidates = index.candidates, evaluator = Evaluator(c)
+        let c = index.case
+        let candidates = index.candidates
+        let evaluator = Evaluator(c)
         var rows = Array(repeating: [Assignment](), count: c.staff.count)
         for row in assignments { if let p = candidates.staffIndex[row.staffID] { rows[p].append(row) } }
         return c.staff.indices.map { p in
             var choice = [Int?](repeating: nil, count: c.days.count)
             for row in rows[p] {
                 guard let d = candidates.dayIndex[row.day], let s = candidates.shiftIndex[row.shiftID],
-                      let l = candidates.localityIndex[row.localityID],
-                      let i = candidates.index[Candidate(person: p, day: d, shift: s, locality: l)],
-                      let option = rules[p].options[d].firstIndex(of: i), choice[d] == nil else { return nil }
+                    let l = candidates.localityIndex[row.localityID],
+                    let i = candidates.index[Candidate(person: p, day: d, shift: s, locality: l)],
+                    let option = rules[p].options[d].firstIndex(of: i), choice[d] == nil
+                else { return nil }
                 choice[d] = option
             }
             let broken = evaluator.check(c.staff[p], rows[p]).violations

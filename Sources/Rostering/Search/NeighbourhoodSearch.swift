@@ -7,7 +7,8 @@ import Workforce
 /// by home locality group over half-month spans, visited in a fixed order until a whole pass
 /// improves nothing or the deadline comes. Each is small enough for GLPK's presolver and
 /// branch-and-cut to settle in a second or two on the sample case (teams over the whole month were
-/// not: they often ended their step without any roster). Every roster kept is feasible, so the search can stop at any time.
+/// not: they often ended their step without any roster). Every roster kept is feasible, so the
+/// search can stop at any time.
 public struct NeighbourhoodSearch {
     public let solver: any Solver
     /// Days in a window neighbourhood.
@@ -23,7 +24,8 @@ public struct NeighbourhoodSearch {
 
     /// The neighbourhoods of a case: sets of shift-column indices to free.
     func neighbourhoods(_ r: RosterModel) -> [Set<Int>] {
-        let c = r.candidates.case, days = c.days.count
+        let c = r.candidates.case
+        let days = c.days.count
         var result: [Set<Int>] = []
         let step = max(1, windowDays / 2)
         var start = 0
@@ -33,9 +35,12 @@ public struct NeighbourhoodSearch {
             if start + windowDays >= days { break }
             start += step
         }
-        var groups: [String: [Int]] = [:], order: [String] = []
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
         for (p, person) in c.staff.enumerated() {
-            let key = c.localities.first { $0.id == person.homeLocality }.map { $0.group.isEmpty ? $0.id : $0.group } ?? person.homeLocality
+            let key =
+                c.localities.first { $0.id == person.homeLocality }.map { $0.group.isEmpty ? $0.id : $0.group }
+                ?? person.homeLocality
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(p)
         }
@@ -44,15 +49,19 @@ public struct NeighbourhoodSearch {
             let members = groups[key]!
             let parts = (members.count + groupSize - 1) / groupSize
             // Interleaved, so each part mixes people across the group's localities.
-            for part in 0..<parts { teams.append(Set(members.enumerated().filter { $0.offset % parts == part }.map(\.element))) }
+            for part in 0..<parts {
+                teams.append(Set(members.enumerated().filter { $0.offset % parts == part }.map(\.element)))
+            }
         }
         var byTeam: [Set<Int>] = []
         for spanStart in stride(from: 0, to: days, by: teamDays) {
             let span = spanStart..<min(days, spanStart + teamDays)
             for team in teams {
-                byTeam.append(Set(r.candidates.all.indices.filter {
-                    team.contains(r.candidates.all[$0].person) && span.contains(r.candidates.all[$0].day)
-                }))
+                byTeam.append(
+                    Set(
+                        r.candidates.all.indices.filter {
+                            team.contains(r.candidates.all[$0].person) && span.contains(r.candidates.all[$0].day)
+                        }))
             }
         }
         // Alternate day windows and staff teams.
@@ -65,12 +74,17 @@ public struct NeighbourhoodSearch {
     }
 
     /// Returns column values at least as good as `start` (a feasible solution of `r.model`).
-    public func improve(_ r: RosterModel, start: [Double], deadline: ContinuousClock.Instant?,
-                        progress: ((SolveProgress) -> ProgressAction)?) throws -> [Double] {
-        let clock = ContinuousClock(), begun = clock.now
-        var current = start, best = r.model.objectiveValue(start)
+    public func improve(
+        _ r: RosterModel, start: [Double], deadline: ContinuousClock.Instant?,
+        progress: ((SolveProgress) -> ProgressAction)?
+    ) throws -> [Double] {
+        let clock = ContinuousClock()
+        let begun = clock.now
+        var current = start
+        var best = r.model.objectiveValue(start)
         let areas = neighbourhoods(r)
-        var sinceImprovement = 0, index = 0
+        var sinceImprovement = 0
+        var index = 0
         while sinceImprovement < areas.count {
             var limit = stepLimit
             if let deadline {
@@ -92,15 +106,18 @@ public struct NeighbourhoodSearch {
                 let value = current[column.index].rounded()
                 model.setBounds(column, lower: value, upper: value)
             }
-            let result = try solver.solve(model, options: SolveOptions(timeLimit: limit, relativeGap: 0.001),
-                                          progress: nil, log: nil)
-            if let values = result.values, let objective = result.objective, objective < best - 1e-6 * max(1, abs(best)) {
+            let result = try solver.solve(
+                model, options: SolveOptions(timeLimit: limit, relativeGap: 0.001),
+                progress: nil, log: nil)
+            if let values = result.values, let objective = result.objective, objective < best - 1e-6 * max(1, abs(best))
+            {
                 current = values
                 best = objective
                 sinceImprovement = 0
                 let elapsed = clock.now - begun
-                let report = SolveProgress(elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-                                           incumbent: best, bestBound: nil, nodes: 0, newIncumbent: true)
+                let report = SolveProgress(
+                    elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                    incumbent: best, bestBound: nil, nodes: 0, newIncumbent: true)
                 if progress?(report) == .stop { break }
             } else {
                 sinceImprovement += 1

@@ -84,21 +84,27 @@ final class ColumnGeneration {
             return costs
         }
         let rules = master.rules
-        let incumbents = people.enumerated().map { position, p in master.schedules(of: p).min { a, b in
-            ScheduleOracle(rules[p]).cost(of: a, costs[position]) < ScheduleOracle(rules[p]).cost(of: b, costs[position])
-        }.map { PersonSchedule(choice: $0, cost: 0) } }
+        let incumbents = people.enumerated().map { position, p in
+            master.schedules(of: p).min { a, b in
+                ScheduleOracle(rules[p]).cost(of: a, costs[position])
+                    < ScheduleOracle(rules[p]).cost(of: b, costs[position])
+            }.map { PersonSchedule(choice: $0, cost: 0) }
+        }
         let effort: ScheduleOracle.Effort = exact ? .exact : .quick
         let extra = alternatives
         let found = pricing.map(Array(people.indices)) { position in
-            ScheduleOracle(rules[people[position]]).cheapest(costs[position], incumbent: incumbents[position], effort: effort,
-                                                             alternatives: extra, deadline: deadline)
+            ScheduleOracle(rules[people[position]]).cheapest(
+                costs[position], incumbent: incumbents[position], effort: effort,
+                alternatives: extra, deadline: deadline)
         }
-        var added = 0, lowest = 0.0
+        var added = 0
+        var lowest = 0.0
         for (position, p) in people.enumerated() {
             let convexity = duals[master.convexity[p].index]
             lowest += min(0, found[position].result.bound - convexity)
             let offered = (found[position].result.schedule.map { [$0] } ?? []) + found[position].alternatives
-            for schedule in offered where schedule.cost - convexity < -1e-6 * max(1, abs(convexity)) && fits(schedule.choice, p) {
+            for schedule in offered
+            where schedule.cost - convexity < -1e-6 * max(1, abs(convexity)) && fits(schedule.choice, p) {
                 let before = master.schedules.count
                 try master.add(person: p, schedule.choice)
                 if master.schedules.count > before { added += 1 }
@@ -116,8 +122,10 @@ final class ColumnGeneration {
     /// Rounds until the master's linear program is solved over every schedule (an exact round adds
     /// nothing), `rounds` rounds pass, or the deadline comes. `people` limits pricing.
     /// - Parameter roundDone: called after each round with the master's value and the bound; `false` stops.
-    func settle(rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
-                roundDone: (_ value: Double, _ bound: Double) -> Bool = { _, _ in true }) throws {
+    func settle(
+        rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
+        roundDone: (_ value: Double, _ bound: Double) -> Bool = { _, _ in true }
+    ) throws {
         var count = 0
         while count < rounds, deadline.map({ ContinuousClock.now < $0 }) ?? true {
             count += 1
@@ -146,7 +154,9 @@ final class ColumnGeneration {
         for (position, schedule) in master.schedules.enumerated() where !ruledOut.contains(position) {
             let share = schedule.column.index < primal.count ? primal[schedule.column.index] : 0
             guard share > 1e-9 else { continue }
-            for (d, option) in schedule.choice.enumerated() { shares[schedule.person][d][option ?? Self.dayOff, default: 0] += share }
+            for (d, option) in schedule.choice.enumerated() {
+                shares[schedule.person][d][option ?? Self.dayOff, default: 0] += share
+            }
         }
         return shares
     }
@@ -169,10 +179,13 @@ final class ColumnGeneration {
         while true {
             let expired = deadline.map { ContinuousClock.now >= $0 } ?? false
             let open = (0..<people).filter { fixed[$0].contains(Self.free) }
-            if !expired && !open.isEmpty { try settle(rounds: roundsPerStep, people: open, exact: false, deadline: deadline) }
+            if !expired && !open.isEmpty {
+                try settle(rounds: roundsPerStep, people: open, exact: false, deadline: deadline)
+            }
             // Solve once more before fixing: the shares then include the schedules just added, and
             // each solve meets one kind of change (new columns, or new bounds) from an optimal basis.
-            let current = try master.session.solve(timeLimit: deadline.map { max(0, seconds($0 - ContinuousClock.now)) })
+            let current = try master.session.solve(
+                timeLimit: deadline.map { max(0, seconds($0 - ContinuousClock.now)) })
             guard current.status == .optimal, let primal = current.values else { break }
             value = current.objective
             best = [:]
@@ -191,7 +204,9 @@ final class ColumnGeneration {
                 }
                 if chosen.isEmpty { break }
                 for (p, pick) in chosen {
-                    for (d, option) in master.schedules[pick.position].choice.enumerated() { fixings.append((p, d, option ?? Self.dayOff)) }
+                    for (d, option) in master.schedules[pick.position].choice.enumerated() {
+                        fixings.append((p, d, option ?? Self.dayOff))
+                    }
                 }
                 try apply(fixings)
                 continue
@@ -218,7 +233,9 @@ final class ColumnGeneration {
             if fixings.isEmpty { break }
             try apply(fixings)
         }
-        return (0..<people).map { p in best[p].map { master.schedules[$0.position].choice } ?? master.schedules(of: p)[0] }
+        return (0..<people).map { p in
+            best[p].map { master.schedules[$0.position].choice } ?? master.schedules(of: p)[0]
+        }
     }
 }
 
@@ -239,7 +256,9 @@ extension ColumnGeneration {
     /// The objective of the roster made of these schedules (one per person; added to the master if
     /// new), with its care split, agency shifts and penalties at their best: the master with the
     /// schedules fixed, solved. Also returns the values of the master's columns.
-    func evaluate(_ choices: [[Int?]], solver: any Solver, timeLimit: Double?) throws -> (objective: Double, values: [Double])? {
+    func evaluate(
+        _ choices: [[Int?]], solver: any Solver, timeLimit: Double?
+    ) throws -> (objective: Double, values: [Double])? {
         for (p, choice) in choices.enumerated() { try master.add(person: p, choice) }
         var fixed = integerModel
         let chosen = Set(choices.enumerated().compactMap { master.position(person: $0.offset, $0.element) })
@@ -256,15 +275,21 @@ extension ColumnGeneration {
     /// The best roster made of the generated schedules: the master as a mixed-integer program over
     /// them, solved by GLPK from `start` (a schedule for each person). Returns each person's schedule
     /// and the roster's objective.
-    func integerRoster(start: [[Int?]], solver: any Solver, timeLimit: Double?) throws -> (choices: [[Int?]], objective: Double)? {
-        let clock = ContinuousClock(), started = clock.now
+    func integerRoster(
+        start: [[Int?]], solver: any Solver, timeLimit: Double?
+    ) throws -> (choices: [[Int?]], objective: Double)? {
+        let clock = ContinuousClock()
+        let started = clock.now
         guard let (_, values) = try evaluate(start, solver: solver, timeLimit: timeLimit) else { return nil }
         let model = integerModel
         let left = timeLimit.map { max(0, $0 - seconds(clock.now - started)) }
-        let result = try solver.solve(model, options: SolveOptions(timeLimit: left, relativeGap: 1e-9, startingSolution: values))
+        let result = try solver.solve(
+            model, options: SolveOptions(timeLimit: left, relativeGap: 1e-9, startingSolution: values))
         let best = result.values ?? values
         var choices = start
-        for schedule in master.schedules where best[schedule.column.index] > 0.5 { choices[schedule.person] = schedule.choice }
+        for schedule in master.schedules where best[schedule.column.index] > 0.5 {
+            choices[schedule.person] = schedule.choice
+        }
         return (choices, model.objectiveValue(best))
     }
 

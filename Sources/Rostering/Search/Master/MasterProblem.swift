@@ -47,7 +47,8 @@ final class MasterProblem {
         self.rules = rules
         own = rules.map { ScheduleCosts(ownCostsOf: $0, in: index.candidates) }
         known = Array(repeating: [:], count: rules.count)
-        let c = index.case, s = c.settings
+        let c = index.case
+        let s = c.settings
         var model = LinearModel(name: "master")
         func place(_ key: DemandKey) -> String {
             "\(c.days[key.day].iso),\(c.shifts[key.shift].id),\(c.localities[key.locality].id),\(c.competencies[key.competency].id)"
@@ -60,7 +61,8 @@ final class MasterProblem {
         for (i, candidate) in index.candidates.all.enumerated() {
             let keys = index.keysMet[i].filter { index.demand[$0]!.hours > 0 }
             guard keys.count > 1 else { continue }
-            let person = c.staff[candidate.person].id, paid = c.shifts[candidate.shift].paidHours
+            let person = c.staff[candidate.person].id
+            let paid = c.shifts[candidate.shift].paidHours
             care[i] = keys.map { key in
                 let column = model.addVariable("care[\(person),\(place(key))]", upper: paid)
                 careByKey[key, default: []].append(column)
@@ -69,36 +71,43 @@ final class MasterProblem {
         }
         var agencyHours = LinearExpression()
         for key in index.demandKeys {
-            let demand = index.demand[key]!, paid = c.shifts[key.shift].paidHours
+            let demand = index.demand[key]!
+            let paid = c.shifts[key.shift].paidHours
             var heads = LinearExpression()
             if s.agencyHourlyCost > 0, paid > 0, demand.hours > 0 || demand.minStaff > 0 {
                 var most = max((demand.hours / paid).rounded(.up), Double(demand.minStaff))
                 if let cap = s.agencyMaxHours { most = min(most, (cap / paid + 1e-9).rounded(.down)) }
                 if most >= 1 {
-                    let column = model.addVariable("agency[\(place(key))]", kind: .integer, upper: most,
-                                                   objective: paid * s.agencyHourlyCost)
+                    let column = model.addVariable(
+                        "agency[\(place(key))]", kind: .integer, upper: most,
+                        objective: paid * s.agencyHourlyCost)
                     agency[key] = column
                     agencyHours.add(column, paid)
                     heads.add(column)
                 }
             }
             if demand.hours > 0 {
-                var row = LinearExpression(model.addVariable("unmet[\(place(key))]", upper: demand.hours,
-                                                             objective: s.unmetHourPenalty))
+                var row = LinearExpression(
+                    model.addVariable(
+                        "unmet[\(place(key))]", upper: demand.hours,
+                        objective: s.unmetHourPenalty))
                 if let column = agency[key] { row.add(column, paid) }
                 for column in careByKey[key] ?? [] { row.add(column) }
                 cover[key] = model.addConstraint("cover[\(place(key))]", row, .greaterOrEqual(demand.hours))
             }
             if demand.minStaff > 0 {
-                let short = model.addVariable("short[\(place(key))]", upper: Double(demand.minStaff),
-                                              objective: demand.underWeight)
-                minStaff[key] = model.addConstraint("min_staff[\(place(key))]", heads + LinearExpression(short),
-                                                    .greaterOrEqual(Double(demand.minStaff)))
+                let short = model.addVariable(
+                    "short[\(place(key))]", upper: Double(demand.minStaff),
+                    objective: demand.underWeight)
+                minStaff[key] = model.addConstraint(
+                    "min_staff[\(place(key))]", heads + LinearExpression(short),
+                    .greaterOrEqual(Double(demand.minStaff)))
             }
             if let most = demand.maxStaff, demand.overWeight > 0 {
                 let over = model.addVariable("over[\(place(key))]", objective: demand.overWeight)
-                maxStaff[key] = model.addConstraint("max_staff[\(place(key))]", heads - LinearExpression(over),
-                                                    .lessOrEqual(Double(most)))
+                maxStaff[key] = model.addConstraint(
+                    "max_staff[\(place(key))]", heads - LinearExpression(over),
+                    .lessOrEqual(Double(most)))
             }
         }
         if let cap = s.agencyMaxHours, !agencyHours.terms.isEmpty {
@@ -106,8 +115,9 @@ final class MasterProblem {
         }
         for (i, columns) in care.sorted(by: { $0.key < $1.key }) {
             let candidate = index.candidates.all[i]
-            split[i] = model.addConstraint("split[\(c.staff[candidate.person].id),\(c.days[candidate.day].iso),"
-                + "\(c.shifts[candidate.shift].id),\(c.localities[candidate.locality].id)]",
+            split[i] = model.addConstraint(
+                "split[\(c.staff[candidate.person].id),\(c.days[candidate.day].iso),"
+                    + "\(c.shifts[candidate.shift].id),\(c.localities[candidate.locality].id)]",
                 LinearExpression(terms: columns.map { Term($0.column, 1) }), .lessOrEqual(0))
         }
         if s.fairnessWeight > 0 {
@@ -116,13 +126,16 @@ final class MasterProblem {
                 let high = model.addVariable("load_max", objective: s.fairnessWeight)
                 let low = model.addVariable("load_min", objective: -s.fairnessWeight)
                 for p in contracted {
-                    loadMax[p] = model.addConstraint("load_max[\(c.staff[p].id)]", LinearExpression(high), .greaterOrEqual(0))
-                    loadMin[p] = model.addConstraint("load_min[\(c.staff[p].id)]", LinearExpression(low), .lessOrEqual(0))
+                    loadMax[p] = model.addConstraint(
+                        "load_max[\(c.staff[p].id)]", LinearExpression(high), .greaterOrEqual(0))
+                    loadMin[p] = model.addConstraint(
+                        "load_min[\(c.staff[p].id)]", LinearExpression(low), .lessOrEqual(0))
                 }
             }
         }
         for (p, person) in c.staff.enumerated() {
-            artificial.append(model.addColumn("none[\(person.id)]", objective: Self.prohibitive, entries: [(convexity[p], 1)]))
+            artificial.append(
+                model.addColumn("none[\(person.id)]", objective: Self.prohibitive, entries: [(convexity[p], 1)]))
         }
         session = try solver.session(for: model)
         for (p, choice) in first.enumerated() { try add(person: p, choice) }
@@ -175,8 +188,9 @@ final class MasterProblem {
         let cost = ScheduleOracle(rules[p]).cost(of: choice, own[p])
         // No upper bound: the person's row keeps it at most 1, and a bound would take part of the
         // duals that the Lagrangian bound needs in that row.
-        let column = try session.addColumn("s[\(c.staff[p].id),\(known[p].count)]", lower: 0, upper: .infinity,
-                                           objective: cost, entries: entries)
+        let column = try session.addColumn(
+            "s[\(c.staff[p].id),\(known[p].count)]", lower: 0, upper: .infinity,
+            objective: cost, entries: entries)
         schedules.append((p, choice, column))
         known[p][choice] = schedules.count - 1
         return schedules.count - 1
@@ -220,17 +234,22 @@ extension MasterProblem {
         for (p, choice) in choices.enumerated() {
             for (d, option) in choice.enumerated() {
                 guard let option else { continue }
-                let i = rules[p].options[d][option], candidate = index.candidates.all[i]
+                let i = rules[p].options[d][option]
+                let candidate = index.candidates.all[i]
                 let assignment = index.candidates.assignment(candidate)
                 result.assignments.append(assignment)
                 if let columns = care[i] {
                     for (key, column) in columns where hours(values[column.index]) > 0 {
-                        result.care.append(CareTime(assignment: assignment, competencyID: c.competencies[key.competency].id,
-                                                    hours: hours(values[column.index])))
+                        result.care.append(
+                            CareTime(
+                                assignment: assignment, competencyID: c.competencies[key.competency].id,
+                                hours: hours(values[column.index])))
                     }
                 } else if let key = index.keysMet[i].first(where: { cover[$0] != nil }) {
-                    result.care.append(CareTime(assignment: assignment, competencyID: c.competencies[key.competency].id,
-                                                hours: c.shifts[candidate.shift].paidHours))
+                    result.care.append(
+                        CareTime(
+                            assignment: assignment, competencyID: c.competencies[key.competency].id,
+                            hours: c.shifts[candidate.shift].paidHours))
                 }
             }
         }
@@ -238,9 +257,11 @@ extension MasterProblem {
             guard let column = agency[key] else { continue }
             let shifts = Int(values[column.index].rounded())
             if shifts > 0 {
-                result.agency.append(AgencyBooking(day: c.days[key.day], shiftID: c.shifts[key.shift].id,
-                                                   localityID: c.localities[key.locality].id,
-                                                   competencyID: c.competencies[key.competency].id, shifts: shifts))
+                result.agency.append(
+                    AgencyBooking(
+                        day: c.days[key.day], shiftID: c.shifts[key.shift].id,
+                        localityID: c.localities[key.locality].id,
+                        competencyID: c.competencies[key.competency].id, shifts: shifts))
             }
         }
         return result

@@ -18,10 +18,12 @@ struct SettlingForecast {
         guard value.isFinite, bound.isFinite else { return true }
         rounds.append((seconds, bound))
         guard let secondsLeft, rounds.count > max(warmUp, window),
-              seconds - rounds[0].seconds >= secondsLeft else { return true }
+            seconds - rounds[0].seconds >= secondsLeft
+        else { return true }
         let gap = value - bound
         if gap <= 1e-6 * max(1, abs(value)) { return true }
-        let earlier = rounds[rounds.count - 1 - window], latest = rounds[rounds.count - 1]
+        let earlier = rounds[rounds.count - 1 - window]
+        let latest = rounds[rounds.count - 1]
         let rate = (latest.bound - earlier.bound) / max(1e-9, latest.seconds - earlier.seconds)
         return rate > 0 && gap / rate <= secondsLeft
     }

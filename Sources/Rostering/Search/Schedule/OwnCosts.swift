@@ -6,10 +6,14 @@ extension ScheduleCosts {
     /// is the same whatever the schedule, so it is left out). Linking rules (cover, staffing,
     /// fairness, agency) are not here: callers add what a shift is worth to them.
     public init(ownCostsOf rules: ScheduleRules, in candidates: Candidates) {
-        let c = candidates.case, p = rules.person, person = c.staff[p]
-        var shift = rules.options.map { $0.map { i -> Double in
-            candidates.travel[p][candidates.all[i].locality]?.cost ?? 0
-        } }
+        let c = candidates.case
+        let p = rules.person
+        let person = c.staff[p]
+        var shift = rules.options.map {
+            $0.map { i -> Double in
+                candidates.travel[p][candidates.all[i].locality]?.cost ?? 0
+            }
+        }
         var dayOff = Array(repeating: 0.0, count: rules.options.count)
         func onDay(_ d: Int, _ change: (inout Double, Candidate) -> Void) {
             for (o, i) in rules.options[d].enumerated() { change(&shift[d][o], candidates.all[i]) }
@@ -36,7 +40,9 @@ extension ScheduleCosts {
                 if let row = planned[d] {
                     dayOff[d] += weight
                     onDay(d) { cost, candidate in
-                        if c.shifts[candidate.shift].id != row.shiftID || c.localities[candidate.locality].id != row.localityID {
+                        if c.shifts[candidate.shift].id != row.shiftID
+                            || c.localities[candidate.locality].id != row.localityID
+                        {
                             cost += weight
                         }
                     }
@@ -45,7 +51,8 @@ extension ScheduleCosts {
                 }
             }
         }
-        self.init(shift: shift, dayOff: dayOff, overtimeFrom: person.contractHours * c.weeks,
-                  overtimeRate: person.hourlyCost * person.overtimeMultiplier)
+        self.init(
+            shift: shift, dayOff: dayOff, overtimeFrom: person.contractHours * c.weeks,
+            overtimeRate: person.hourlyCost * person.overtimeMultiplier)
     }
 }

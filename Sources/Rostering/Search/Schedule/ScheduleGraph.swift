@@ -44,11 +44,17 @@ struct ScheduleGraph: Sendable {
         let days = rules.options.count
         states = [[.beforeFirstDay]]
         for d in 0..<days {
-            var next: [ScheduleState: Int32] = [:], nextStates: [ScheduleState] = []
-            var start: [Int32] = [0], to: [Int32] = [], option: [Int16] = [], weekend: [Bool] = []
+            var next: [ScheduleState: Int32] = [:]
+            var nextStates: [ScheduleState] = []
+            var start: [Int32] = [0]
+            var to: [Int32] = []
+            var option: [Int16] = []
+            var weekend: [Bool] = []
             for state in states[d] {
                 for choice in -1..<rules.options[d].count {
-                    guard let (after, newWeekend) = rules.step(state, day: d, option: choice < 0 ? nil : choice) else { continue }
+                    guard let (after, newWeekend) = rules.step(state, day: d, option: choice < 0 ? nil : choice) else {
+                        continue
+                    }
                     let index: Int32
                     if let known = next[after] {
                         index = known
@@ -80,9 +86,13 @@ struct ScheduleGraph: Sendable {
         mostUnitsToGo = states.map { Array(repeating: 0, count: $0.count) }
         fewestUnitsToGo = states.map { Array(repeating: 0, count: $0.count) }
         for level in stride(from: days - 1, through: 0, by: -1) {
-            var start: [Int32] = [0], to: [Int32] = [], option: [Int16] = [], weekend: [Bool] = []
+            var start: [Int32] = [0]
+            var to: [Int32] = []
+            var option: [Int16] = []
+            var weekend: [Bool] = []
             for state in states[level].indices {
-                var most = Int64.min, fewest = Int64.max
+                var most = Int64.min
+                var fewest = Int64.max
                 for edge in Int(edgeStart[level][state])..<Int(edgeStart[level][state + 1]) {
                     let target = Int(edgeTo[level][edge])
                     guard alive[level + 1][target] else { continue }
@@ -117,12 +127,15 @@ struct ScheduleGraph: Sendable {
         for level in stride(from: days - 1, through: 0, by: -1) {
             for state in states[level].indices {
                 for edge in edges(level: level, state: state) {
-                    let target = Int(edgeTo[level][edge]), choice = Int(edgeOption[level][edge])
+                    let target = Int(edgeTo[level][edge])
+                    let choice = Int(edgeOption[level][edge])
                     let units = choice < 0 ? 0 : rules.units[level][choice]
                     let cost = edgeWeekend[level][edge] ? 1 : 0
                     for left in cost..<width {
                         let after = most[level + 1][target * width + left - cost]
-                        if after > Int64.min { most[level][state * width + left] = max(most[level][state * width + left], units + after) }
+                        if after > Int64.min {
+                            most[level][state * width + left] = max(most[level][state * width + left], units + after)
+                        }
                     }
                 }
             }
@@ -149,27 +162,32 @@ extension ScheduleRules {
     /// that works a weekend not worked before; `nil` when a rule forbids the choice.
     func step(_ state: ScheduleState, day d: Int, option: Int?) -> (ScheduleState, Bool)? {
         let weekend = weekendOf[d]
-        var next: ScheduleState, newWeekend = false
+        var next: ScheduleState
+        var newWeekend = false
         if let o = option {
             if state.workRun + 1 > maxRun { return nil }
             if state.offRun > 0 && state.offRun < minOff && !state.fromStart { return nil }
             if state.tail != 0 {
-                let since = (state.tail - 1) % reach, tail = (state.tail - 1) / reach
+                let since = (state.tail - 1) % reach
+                let tail = (state.tail - 1) / reach
                 if conflicts[since][tail][d][o] { return nil }
             }
             newWeekend = weekend >= 0 && !state.weekendWorked && countsWeekends
             let tail = reach > 0 && tailClass[d][o] >= 0 ? 1 + tailClass[d][o] * reach : 0
-            next = ScheduleState(tail: tail, workRun: min(state.workRun + 1, workCap), offRun: 0,
-                                 fromStart: d == 0 || (state.fromStart && state.workRun > 0),
-                                 weekendWorked: weekend >= 0 && countsWeekends)
+            next = ScheduleState(
+                tail: tail, workRun: min(state.workRun + 1, workCap), offRun: 0,
+                fromStart: d == 0 || (state.fromStart && state.workRun > 0),
+                weekendWorked: weekend >= 0 && countsWeekends)
         } else {
             if mustWork[d] { return nil }
             if state.workRun > 0 && state.workRun < minRun && !state.fromStart { return nil }
-            next = ScheduleState(tail: 0, workRun: 0, offRun: min(state.offRun + 1, minOff),
-                                 fromStart: d == 0 || (state.fromStart && state.offRun > 0),
-                                 weekendWorked: state.weekendWorked)
+            next = ScheduleState(
+                tail: 0, workRun: 0, offRun: min(state.offRun + 1, minOff),
+                fromStart: d == 0 || (state.fromStart && state.offRun > 0),
+                weekendWorked: state.weekendWorked)
             if state.tail != 0 {
-                let since = (state.tail - 1) % reach, tail = (state.tail - 1) / reach
+                let since = (state.tail - 1) % reach
+                let tail = (state.tail - 1) / reach
                 if since + 1 < reach { next.tail = 1 + tail * reach + since + 1 }
             }
         }

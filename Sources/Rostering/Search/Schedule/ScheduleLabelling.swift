@@ -30,15 +30,20 @@ struct ScheduleLabelling {
     /// The cheapest schedules under the relaxation's costs that beat `bound` (at most `keep`, the
     /// cheapest first); `complete` is false when labels were dropped by the beam, or the search gave
     /// up (nothing found) after `labelBudget` labels of the exact search or at the deadline.
-    func run(beam: Int?, labelBudget: Int, bound: Double, keep: Int = 1,
-             deadline: ContinuousClock.Instant? = nil) -> (found: [PersonSchedule], complete: Bool) {
-        let graph = rules.graph, costs = relaxation.costs
-        let days = graph.days, slots = rules.slotLimits.count
+    func run(
+        beam: Int?, labelBudget: Int, bound: Double, keep: Int = 1,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> (found: [PersonSchedule], complete: Bool) {
+        let graph = rules.graph
+        let costs = relaxation.costs
+        let days = graph.days
+        let slots = rules.slotLimits.count
         let unitsPerHour = ScheduleRules.unitsPerHour
         let overtimePerUnit = max(0, costs.overtimeRate) / unitsPerHour
         let constant = relaxation.constant(prices)
         let hourPrice = prices.aboveMaximum - prices.belowMinimum + relaxation.linearOvertime
-        var complete = true, made = 0
+        var complete = true
+        var made = 0
         var history: [Labels] = []
         var previous = Labels()
         previous.state = [0]
@@ -63,8 +68,11 @@ struct ScheduleLabelling {
             var current = Labels()
             var lists = [[Int32]](repeating: [], count: beam == nil ? graph.states[level + 1].count : 0)
             var twins: [Int: [Int32]] = [:]
-            let edgeTo = graph.edgeTo[level], edgeOption = graph.edgeOption[level], edgeWeekend = graph.edgeWeekend[level]
-            let most = graph.mostUnitsToGo[level + 1], fewest = graph.fewestUnitsToGo[level + 1]
+            let edgeTo = graph.edgeTo[level]
+            let edgeOption = graph.edgeOption[level]
+            let edgeWeekend = graph.edgeWeekend[level]
+            let most = graph.mostUnitsToGo[level + 1]
+            let fewest = graph.fewestUnitsToGo[level + 1]
             let completion = toGo[level + 1]
             for from in previous.state.indices where previous.alive[from] {
                 // A day of the exact search can grow large: its budget and the deadline are checked within it.
@@ -72,10 +80,16 @@ struct ScheduleLabelling {
                     if beam == nil && made + current.state.count > labelBudget { return ([], false) }
                     if let deadline, ContinuousClock.now >= deadline { return ([], false) }
                 }
-                let baseCost = previous.cost[from], baseUnits = previous.units[from], baseWeekends = previous.weekends[from]
+                let baseCost = previous.cost[from]
+                let baseUnits = previous.units[from]
+                let baseWeekends = previous.weekends[from]
                 for edge in graph.edges(level: level, state: Int(previous.state[from])) {
-                    let target = Int(edgeTo[edge]), option = Int(edgeOption[edge])
-                    var cost = baseCost, units = baseUnits, weekends = baseWeekends, priced = 0.0
+                    let target = Int(edgeTo[edge])
+                    let option = Int(edgeOption[edge])
+                    var cost = baseCost
+                    var units = baseUnits
+                    var weekends = baseWeekends
+                    var priced = 0.0
                     for s in 0..<slots { counts[s] = previous.counts[from * slots + s] }
                     if option >= 0 {
                         cost += costs.shift[level][option]
@@ -103,13 +117,15 @@ struct ScheduleLabelling {
                         if reachable == Int64.min || units + reachable < rules.minUnits { continue }
                     }
                     // Bound: cost so far, resources priced so far and the cheapest priced completion.
-                    let lower = previous.bound[from] - toGo[level][Int(previous.state[from])] + (cost - baseCost) + priced
+                    let lower =
+                        previous.bound[from] - toGo[level][Int(previous.state[from])] + (cost - baseCost) + priced
                         + completion[target]
                     if lower >= bound - 1e-9 { continue }
                     // The narrowed search only merges labels equal in state and resources (keeping the
                     // cheaper); the exact search drops every dominated label.
                     let list = beam == nil ? lists[target] : []
-                    var insertAt = list.count, dominated = false
+                    var insertAt = list.count
+                    var dominated = false
                     var signature = 0
                     if beam != nil {
                         var hasher = Hasher()
@@ -119,7 +135,9 @@ struct ScheduleLabelling {
                         for s in 0..<slots { hasher.combine(counts[s]) }
                         signature = hasher.finalize()
                         if let twin = twins[signature]?.first(where: {
-                            same(current, Int($0), target: target, units: units, weekends: weekends, counts: counts, slots: slots)
+                            same(
+                                current, Int($0), target: target, units: units, weekends: weekends, counts: counts,
+                                slots: slots)
                         }) {
                             let other = Int(twin)
                             if current.cost[other] <= cost + 1e-9 { continue }
@@ -133,8 +151,10 @@ struct ScheduleLabelling {
                                 insertAt = position
                                 break
                             }
-                            if dominates(current, other, cost: cost, units: units, weekends: weekends, counts: counts,
-                                         slots: slots, overtimePerUnit: overtimePerUnit, most: most[target]) {
+                            if dominates(
+                                current, other, cost: cost, units: units, weekends: weekends, counts: counts,
+                                slots: slots, overtimePerUnit: overtimePerUnit, most: most[target])
+                            {
                                 dominated = true
                                 break
                             }
@@ -159,8 +179,10 @@ struct ScheduleLabelling {
                     var kept = Array(list[..<insertAt])
                     kept.append(index)
                     for other in list[insertAt...] {
-                        if dominatedBy(current, Int(index), Int(other), slots: slots, overtimePerUnit: overtimePerUnit,
-                                       most: most[target]) {
+                        if dominatedBy(
+                            current, Int(index), Int(other), slots: slots, overtimePerUnit: overtimePerUnit,
+                            most: most[target])
+                        {
                             current.alive[Int(other)] = false
                             current.aliveCount -= 1
                         } else {
@@ -177,8 +199,10 @@ struct ScheduleLabelling {
                 complete = false
                 let rank = current.state.indices.map { index -> Double in
                     guard current.alive[index] else { return .infinity }
-                    return current.bound[index] + pace.weight * pace.behind(level, rules, current.units[index], current.weekends[index],
-                                                                             current.counts[(index * slots)..<((index + 1) * slots)])
+                    return current.bound[index] + pace.weight
+                        * pace.behind(
+                            level, rules, current.units[index], current.weekends[index],
+                            current.counts[(index * slots)..<((index + 1) * slots)])
                 }
                 let order = current.state.indices.filter { current.alive[$0] }.sorted { rank[$0] < rank[$1] }
                 for index in order[beam...] { current.alive[index] = false }
@@ -197,7 +221,8 @@ struct ScheduleLabelling {
         }
         ends.sort { ($0.total, $0.index) < ($1.total, $1.index) }
         let found = ends.prefix(keep).map { end in
-            var choice = [Int?](repeating: nil, count: days), index = end.index
+            var choice = [Int?](repeating: nil, count: days)
+            var index = end.index
             for level in stride(from: days - 1, through: 0, by: -1) {
                 let labels = history[level + 1]
                 let option = Int(labels.option[index])
@@ -219,14 +244,17 @@ struct ScheduleLabelling {
         var low: Double?, high: Double?
         var weight: Double
 
-        func behind(_ level: Int, _ rules: ScheduleRules, _ units: Int64, _ weekends: Int32,
-                    _ counts: ArraySlice<UInt16>) -> Double {
-            let hours = Double(units) / ScheduleRules.unitsPerHour, share = self.share[level]
+        func behind(
+            _ level: Int, _ rules: ScheduleRules, _ units: Int64, _ weekends: Int32,
+            _ counts: ArraySlice<UInt16>
+        ) -> Double {
+            let hours = Double(units) / ScheduleRules.unitsPerHour
+            let share = self.share[level]
             var stray = 0.0
             switch (low, high) {
-            case let (low?, high?): stray = abs(hours - (low + high) / 2 * share)
-            case let (low?, nil): stray = max(0, low * share - hours)
-            case let (nil, high?): stray = max(0, hours - high * share)
+            case (let low?, let high?): stray = abs(hours - (low + high) / 2 * share)
+            case (let low?, nil): stray = max(0, low * share - hours)
+            case (nil, let high?): stray = max(0, hours - high * share)
             case (nil, nil): break
             }
             for (slot, count) in counts.enumerated() {
@@ -240,7 +268,8 @@ struct ScheduleLabelling {
     private var pace: Pace {
         let open = rules.options.map { $0.isEmpty ? 0.0 : 1.0 }
         let total = max(1, open.reduce(0, +))
-        var done = 0.0, share: [Double] = []
+        var done = 0.0
+        var share: [Double] = []
         for value in open {
             done += value
             share.append(done / total)
@@ -248,26 +277,32 @@ struct ScheduleLabelling {
         // The pace counts as much as what an hour's choice typically costs (1 when nothing costs).
         let costs = relaxation.costs.shift.flatMap { $0 }.map(abs)
         let typical = costs.isEmpty ? 0 : costs.reduce(0, +) / Double(costs.count)
-        return Pace(share: share,
-                    low: rules.minUnits == .min ? nil : Double(rules.minUnits) / ScheduleRules.unitsPerHour,
-                    high: rules.maxUnits == .max ? nil : Double(rules.maxUnits) / ScheduleRules.unitsPerHour,
-                    weight: max(1, typical / 8))
+        return Pace(
+            share: share,
+            low: rules.minUnits == .min ? nil : Double(rules.minUnits) / ScheduleRules.unitsPerHour,
+            high: rules.maxUnits == .max ? nil : Double(rules.maxUnits) / ScheduleRules.unitsPerHour,
+            weight: max(1, typical / 8))
     }
 
     /// Whether label `other` is in the same state with the same resources.
     @inline(__always)
-    private func same(_ labels: Labels, _ other: Int, target: Int, units: Int64, weekends: Int32, counts: [UInt16],
-                      slots: Int) -> Bool {
+    private func same(
+        _ labels: Labels, _ other: Int, target: Int, units: Int64, weekends: Int32, counts: [UInt16],
+        slots: Int
+    ) -> Bool {
         guard Int(labels.state[other]) == target, labels.units[other] == units, labels.weekends[other] == weekends,
-              labels.alive[other] else { return false }
+            labels.alive[other]
+        else { return false }
         for s in 0..<slots where labels.counts[other * slots + s] != counts[s] { return false }
         return true
     }
 
     /// Whether existing label `other` dominates a new label with these values (same state).
     @inline(__always)
-    private func dominates(_ labels: Labels, _ other: Int, cost: Double, units: Int64, weekends: Int32,
-                           counts: [UInt16], slots: Int, overtimePerUnit: Double, most: Int64) -> Bool {
+    private func dominates(
+        _ labels: Labels, _ other: Int, cost: Double, units: Int64, weekends: Int32,
+        counts: [UInt16], slots: Int, overtimePerUnit: Double, most: Int64
+    ) -> Bool {
         let otherUnits = labels.units[other]
         let extra = otherUnits > units ? overtimePerUnit * Double(otherUnits - units) : 0
         guard labels.cost[other] + extra <= cost + 1e-9, labels.weekends[other] <= weekends else { return false }
@@ -279,9 +314,12 @@ struct ScheduleLabelling {
 
     /// Whether label `new` dominates label `other` (same state).
     @inline(__always)
-    private func dominatedBy(_ labels: Labels, _ new: Int, _ other: Int, slots: Int, overtimePerUnit: Double,
-                             most: Int64) -> Bool {
-        let newUnits = labels.units[new], otherUnits = labels.units[other]
+    private func dominatedBy(
+        _ labels: Labels, _ new: Int, _ other: Int, slots: Int, overtimePerUnit: Double,
+        most: Int64
+    ) -> Bool {
+        let newUnits = labels.units[new]
+        let otherUnits = labels.units[other]
         let extra = newUnits > otherUnits ? overtimePerUnit * Double(newUnits - otherUnits) : 0
         guard labels.cost[new] + extra <= labels.cost[other] + 1e-9, labels.weekends[new] <= labels.weekends[other]
         else { return false }

@@ -12,8 +12,10 @@ public struct ScheduleCosts: Sendable {
     /// Cost of each weekend worked (counted only when the rules count weekends).
     public var weekend: Double
 
-    public init(shift: [[Double]], dayOff: [Double], overtimeFrom: Double = 0, overtimeRate: Double = 0,
-                weekend: Double = 0) {
+    public init(
+        shift: [[Double]], dayOff: [Double], overtimeFrom: Double = 0, overtimeRate: Double = 0,
+        weekend: Double = 0
+    ) {
         self.shift = shift
         self.dayOff = dayOff
         self.overtimeFrom = overtimeFrom
@@ -118,15 +120,19 @@ public struct ScheduleOracle: Sendable {
     ///   bounds the search); returned if nothing cheaper exists.
     /// - Parameter deadline: when it passes, the search stops with what it has (``ScheduleResult/feasible(_:bound:)``
     ///   or ``ScheduleResult/unknown(bound:)``).
-    public func cheapest(_ costs: ScheduleCosts, incumbent: PersonSchedule? = nil, effort: Effort = .exact,
-                         deadline: ContinuousClock.Instant? = nil) -> ScheduleResult {
+    public func cheapest(
+        _ costs: ScheduleCosts, incumbent: PersonSchedule? = nil, effort: Effort = .exact,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> ScheduleResult {
         cheapest(costs, incumbent: incumbent, effort: effort, alternatives: 0, deadline: deadline).result
     }
 
     /// The cheapest schedule under `costs`, and up to `alternatives` more of the cheapest other
     /// schedules met on the way that beat the incumbent (each keeps every rule), cheapest first.
-    public func cheapest(_ costs: ScheduleCosts, incumbent: PersonSchedule?, effort: Effort, alternatives: Int,
-                         deadline: ContinuousClock.Instant? = nil) -> (result: ScheduleResult, alternatives: [PersonSchedule]) {
+    public func cheapest(
+        _ costs: ScheduleCosts, incumbent: PersonSchedule?, effort: Effort, alternatives: Int,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> (result: ScheduleResult, alternatives: [PersonSchedule]) {
         guard rules.graph.hasPath else { return (.infeasible, []) }
         let start = incumbent.map { PersonSchedule(choice: $0.choice, cost: cost(of: $0.choice, costs)) }
         var best = start
@@ -138,15 +144,19 @@ public struct ScheduleOracle: Sendable {
         }
         func finish(_ result: ScheduleResult) -> (result: ScheduleResult, alternatives: [PersonSchedule]) {
             let others = met.filter { $0.key != result.schedule?.choice }
-                .sorted { $0.value != $1.value ? $0.value < $1.value
-                    : $0.key.lexicographicOrder.lexicographicallyPrecedes($1.key.lexicographicOrder) }
+                .sorted {
+                    $0.value != $1.value
+                        ? $0.value < $1.value
+                        : $0.key.lexicographicOrder.lexicographicallyPrecedes($1.key.lexicographicOrder)
+                }
                 .prefix(alternatives).map { PersonSchedule(choice: $0.key, cost: $0.value) }
             return (result, Array(others))
         }
         let relaxation = ScheduleRelaxation(rules, costs)
-        let ascent = relaxation.ascend(from: ResourcePrices(slots: rules.slotLimits.count),
-                                       iterations: effort == .quick ? priceSteps / 3 : priceSteps * 4,
-                                       target: best?.cost)
+        let ascent = relaxation.ascend(
+            from: ResourcePrices(slots: rules.slotLimits.count),
+            iterations: effort == .quick ? priceSteps / 3 : priceSteps * 4,
+            target: best?.cost)
         ascent.feasible.forEach(consider)
         var lower = ascent.solution.bound
         func settled() -> Bool {
@@ -159,8 +169,9 @@ public struct ScheduleOracle: Sendable {
         // than the incumbent.
         let widths = effort == .exact ? [beamWidth, beamWidth * 10] : [beamWidth]
         for width in widths where !settled() && (width == beamWidth || met.isEmpty) {
-            let narrowed = labelling.run(beam: width, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep,
-                                         deadline: deadline)
+            let narrowed = labelling.run(
+                beam: width, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep,
+                deadline: deadline)
             narrowed.found.forEach { consider($0.choice) }
             if narrowed.complete { return finish(best.map { .optimal($0) } ?? .infeasible) }
         }
@@ -171,8 +182,9 @@ public struct ScheduleOracle: Sendable {
         if settled() {
             lower = best!.cost
         } else if effort == .exact || best == nil {
-            let exact = labelling.run(beam: nil, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep,
-                                      deadline: deadline)
+            let exact = labelling.run(
+                beam: nil, labelBudget: labelBudget, bound: best?.cost ?? .infinity, keep: keep,
+                deadline: deadline)
             exact.found.forEach { consider($0.choice) }
             if exact.complete { return finish(best.map { .optimal($0) } ?? .infeasible) }
         }
@@ -187,7 +199,9 @@ public struct ScheduleOracle: Sendable {
 
     /// The cost of a schedule under `costs` (without checking its rules).
     public func cost(of choice: [Int?], _ costs: ScheduleCosts) -> Double {
-        var total = 0.0, units: Int64 = 0, weekends = Set<Int>()
+        var total = 0.0
+        var units: Int64 = 0
+        var weekends = Set<Int>()
         for (d, option) in choice.enumerated() {
             if let option {
                 total += costs.shift[d][option]

@@ -48,7 +48,8 @@ struct ScheduleRelaxation {
         let graph = rules.graph
         let option = Int(graph.edgeOption[level][edge])
         guard option >= 0 else { return costs.dayOff[level] }
-        var cost = costs.shift[level][option]
+        var cost =
+            costs.shift[level][option]
             + (prices.aboveMaximum - prices.belowMinimum + linearOvertime) * hours[level][option]
         let slot = rules.slot[level][option]
         if slot >= 0 { cost += prices.slots[slot] }
@@ -75,7 +76,8 @@ struct ScheduleRelaxation {
         toGo[days] = Array(repeating: 0, count: graph.states[days].count)
         for level in stride(from: days - 1, through: 0, by: -1) {
             for state in graph.states[level].indices {
-                var value = Double.infinity, argument: Int32 = -1
+                var value = Double.infinity
+                var argument: Int32 = -1
                 for edge in graph.edges(level: level, state: state) {
                     let total = edgeCost(level, edge, prices) + toGo[level + 1][Int(graph.edgeTo[level][edge])]
                     if total < value {
@@ -87,7 +89,8 @@ struct ScheduleRelaxation {
                 best[level][state] = argument
             }
         }
-        var choice = [Int?](repeating: nil, count: days), state = 0
+        var choice = [Int?](repeating: nil, count: days)
+        var state = 0
         for level in 0..<days {
             let edge = Int(best[level][state])
             guard edge >= 0 else { break }
@@ -100,7 +103,8 @@ struct ScheduleRelaxation {
 
     /// What a schedule uses of each resource, minus its limit (> 0 = over the limit); hours both ways.
     func excess(_ choice: [Int?]) -> (aboveMaximum: Double, belowMinimum: Double, slots: [Double], weekends: Double) {
-        var units: Int64 = 0, counts = Array(repeating: 0, count: rules.slotLimits.count)
+        var units: Int64 = 0
+        var counts = Array(repeating: 0, count: rules.slotLimits.count)
         var weeks = Set<Int>()
         for (d, option) in choice.enumerated() {
             guard let option else { continue }
@@ -109,23 +113,32 @@ struct ScheduleRelaxation {
             if rules.weekendOf[d] >= 0 { weeks.insert(rules.weekendOf[d]) }
         }
         let worked = Double(units) / ScheduleRules.unitsPerHour
-        return (rules.maxUnits == .max ? -1 : worked - Double(rules.maxUnits) / ScheduleRules.unitsPerHour,
-                rules.minUnits == .min ? -1 : Double(rules.minUnits) / ScheduleRules.unitsPerHour - worked,
-                counts.enumerated().map { Double($1 - rules.slotLimits[$0]) },
-                rules.maxWeekends.map { Double(weeks.count - $0) } ?? -1)
+        return (
+            rules.maxUnits == .max ? -1 : worked - Double(rules.maxUnits) / ScheduleRules.unitsPerHour,
+            rules.minUnits == .min ? -1 : Double(rules.minUnits) / ScheduleRules.unitsPerHour - worked,
+            counts.enumerated().map { Double($1 - rules.slotLimits[$0]) },
+            rules.maxWeekends.map { Double(weeks.count - $0) } ?? -1
+        )
     }
 
     /// Subgradient ascent on the prices from `start`: the best bound found with its prices and
     /// solution, and every path along the way that keeps all the resource limits (each keeps every rule).
-    func ascend(from start: ResourcePrices, iterations: Int, target: Double?) -> (prices: ResourcePrices, solution: Solution,
-                                                                               feasible: [[Int?]]) {
-        var prices = start, bestPrices = start
+    func ascend(
+        from start: ResourcePrices, iterations: Int, target: Double?
+    ) -> (
+        prices: ResourcePrices, solution: Solution,
+        feasible: [[Int?]]
+    ) {
+        var prices = start
+        var bestPrices = start
         var best = solve(prices)
         var current = best
         var feasible: [[Int?]] = []
-        var step = 1.0, sinceImprovement = 0
+        var step = 1.0
+        var sinceImprovement = 0
         func keeps(_ excess: (aboveMaximum: Double, belowMinimum: Double, slots: [Double], weekends: Double)) -> Bool {
-            excess.aboveMaximum <= 1e-9 && excess.belowMinimum <= 1e-9 && excess.weekends <= 0 && excess.slots.allSatisfy { $0 <= 0 }
+            excess.aboveMaximum <= 1e-9 && excess.belowMinimum <= 1e-9 && excess.weekends <= 0
+                && excess.slots.allSatisfy { $0 <= 0 }
         }
         for iteration in 0...iterations {
             let excess = self.excess(current.choice)
@@ -133,11 +146,14 @@ struct ScheduleRelaxation {
             if iteration == iterations { break }
             // The direction: each price moves with its resource's excess (not below 0).
             func direction(_ price: Double, _ excess: Double) -> Double { price <= 0 && excess < 0 ? 0 : excess }
-            let gradient = (direction(prices.aboveMaximum, excess.aboveMaximum),
-                            direction(prices.belowMinimum, excess.belowMinimum),
-                            zip(prices.slots, excess.slots).map { direction($0, $1) },
-                            direction(prices.weekends, excess.weekends))
-            let norm = gradient.0 * gradient.0 + gradient.1 * gradient.1 + gradient.2.reduce(0) { $0 + $1 * $1 }
+            let gradient = (
+                direction(prices.aboveMaximum, excess.aboveMaximum),
+                direction(prices.belowMinimum, excess.belowMinimum),
+                zip(prices.slots, excess.slots).map { direction($0, $1) },
+                direction(prices.weekends, excess.weekends)
+            )
+            let norm =
+                gradient.0 * gradient.0 + gradient.1 * gradient.1 + gradient.2.reduce(0) { $0 + $1 * $1 }
                 + gradient.3 * gradient.3
             if norm <= 1e-12 { break }  // complementary slackness: the path is optimal for the relaxation
             // Polyak's step towards the best cost known (or a little above the best bound).
@@ -145,7 +161,9 @@ struct ScheduleRelaxation {
             let length = step * max(goal - current.bound, 1e-6) / norm
             prices.aboveMaximum = max(0, prices.aboveMaximum + length * gradient.0)
             prices.belowMinimum = max(0, prices.belowMinimum + length * gradient.1)
-            for slot in prices.slots.indices { prices.slots[slot] = max(0, prices.slots[slot] + length * gradient.2[slot]) }
+            for slot in prices.slots.indices {
+                prices.slots[slot] = max(0, prices.slots[slot] + length * gradient.2[slot])
+            }
             prices.weekends = max(0, prices.weekends + length * gradient.3)
             current = solve(prices)
             if current.bound > best.bound + 1e-9 {

@@ -4,8 +4,9 @@ import Workforce
 /// the hard rules that bind them alone, in the form the ``ScheduleOracle`` searches.
 ///
 /// Availability, allowed localities, shift limits of 0 and pins are already in the options (they
-/// come from ``Candidates``); a pinned shift must also be worked. Each rule of ``RuleID/scheduleRules`` is kept here unless it is
-/// left out of `rules` (the infeasibility explanation drops rules one at a time).
+/// come from ``Candidates``); a pinned shift must also be worked. Each rule of
+/// ``RuleID/scheduleRules`` is kept here unless it is left out of `rules` (the infeasibility
+/// explanation drops rules one at a time).
 public struct ScheduleRules: Sendable {
     /// The person's index in the case.
     public let person: Int
@@ -50,25 +51,37 @@ public struct ScheduleRules: Sendable {
     /// The rules of person `person` in `candidates`' case, keeping `rules` (all person hard rules by default).
     /// - Parameter pricedWeekends: count weekends worked even without a limit, because each costs
     ///   something (``ScheduleCosts/weekend``).
-    public init(_ candidates: Candidates, person p: Int, rules: Set<RuleID> = Set(RuleID.scheduleRules),
-                pricedWeekends: Bool = false) {
-        let c = candidates.case, person = c.staff[p], dayCount = c.days.count
+    public init(
+        _ candidates: Candidates, person p: Int, rules: Set<RuleID> = Set(RuleID.scheduleRules),
+        pricedWeekends: Bool = false
+    ) {
+        let c = candidates.case
+        let person = c.staff[p]
+        let dayCount = c.days.count
         self.person = p
         self.rules = rules
         let options = candidates.byPersonDay[p]
         self.options = options
-        let pinned = Set(c.pins.filter { $0.staffID == person.id && $0.shiftID != nil }.compactMap { candidates.dayIndex[$0.day] })
+        let pinned = Set(
+            c.pins.filter { $0.staffID == person.id && $0.shiftID != nil }.compactMap { candidates.dayIndex[$0.day] })
         mustWork = (0..<dayCount).map { rules.contains(.pinned) && pinned.contains($0) }
-        units = options.map { $0.map { Int64((candidates.paidHours(candidates.all[$0]) * Self.unitsPerHour).rounded()) } }
+        units = options.map {
+            $0.map { Int64((candidates.paidHours(candidates.all[$0]) * Self.unitsPerHour).rounded()) }
+        }
         let days = Double(dayCount)
-        maxUnits = rules.contains(.maxHours)
+        maxUnits =
+            rules.contains(.maxHours)
             ? Int64(((person.maxHours * max(days, 7) / 7 + 1e-6) * Self.unitsPerHour).rounded(.down)) : .max
-        minUnits = rules.contains(.minHours)
+        minUnits =
+            rules.contains(.minHours)
             ? Int64(((person.minHours * days / 7 - 1e-6) * Self.unitsPerHour).rounded(.up)) : .min
-        maxRun = rules.contains(.maxConsecutiveDays) && person.maxConsecutiveDays < dayCount ? person.maxConsecutiveDays : .max
+        maxRun =
+            rules.contains(.maxConsecutiveDays) && person.maxConsecutiveDays < dayCount
+            ? person.maxConsecutiveDays : .max
         minRun = rules.contains(.minConsecutiveDays) ? max(1, person.minConsecutiveDays) : 1
         minOff = rules.contains(.minConsecutiveDaysOff) ? max(1, person.minConsecutiveDaysOff) : 1
-        var weekendOf = Array(repeating: -1, count: dayCount), weeks: [Day: Int] = [:]
+        var weekendOf = Array(repeating: -1, count: dayCount)
+        var weeks: [Day: Int] = [:]
         for (d, day) in c.days.enumerated() where day.isWeekend {
             if weeks[day.weekStart] == nil { weeks[day.weekStart] = weeks.count }
             weekendOf[d] = weeks[day.weekStart]!
@@ -78,7 +91,8 @@ public struct ScheduleRules: Sendable {
         countsWeekends = maxWeekends != nil || pricedWeekends
 
         // Shift limits that can bind: fewer than the days the shift could be worked.
-        var slotOfShift: [Int: Int] = [:], slotLimits: [Int] = []
+        var slotOfShift: [Int: Int] = [:]
+        var slotLimits: [Int] = []
         if rules.contains(.shiftLimit) {
             for (s, shift) in c.shifts.enumerated() {
                 guard let limit = c.shiftLimits[Pair(person.id, shift.id)], limit > 0 else { continue }
@@ -94,26 +108,30 @@ public struct ScheduleRules: Sendable {
 
         // Rest classes: options that end (journey home included) at the same minute of their day
         // with the same shift behave alike for everything that follows.
-        var classes: [[Int]: Int] = [:], classShift: [Int] = [], classEnd: [Double] = []
+        var classes: [[Int]: Int] = [:]
+        var classShift: [Int] = []
+        var classEnd: [Double] = []
         var rawClass: [[Int]] = []
         for (d, day) in options.enumerated() {
-            rawClass.append(day.map { i in
-                let candidate = candidates.all[i]
-                let end = candidates.span(candidate).end - Double(d * 1440)
-                let key = [candidate.shift, Int((end * 1000).rounded())]
-                if let known = classes[key] { return known }
-                classes[key] = classShift.count
-                classShift.append(candidate.shift)
-                classEnd.append(end)
-                return classShift.count - 1
-            })
+            rawClass.append(
+                day.map { i in
+                    let candidate = candidates.all[i]
+                    let end = candidates.span(candidate).end - Double(d * 1440)
+                    let key = [candidate.shift, Int((end * 1000).rounded())]
+                    if let known = classes[key] { return known }
+                    classes[key] = classShift.count
+                    classShift.append(candidate.shift)
+                    classEnd.append(end)
+                    return classShift.count - 1
+                })
         }
         let minimumRest = rules.contains(.rest) ? c.settings.minRestHours * 60 : -Double.infinity
         let forbidden = rules.contains(.forbiddenSequence) ? c.forbiddenSequences : []
         let latestEnd = classEnd.max() ?? 0
-        let earliestStart = options.enumerated().flatMap { d, day in
-            day.map { candidates.span(candidates.all[$0]).start - Double(d * 1440) }
-        }.min() ?? 0
+        let earliestStart =
+            options.enumerated().flatMap { d, day in
+                day.map { candidates.span(candidates.all[$0]).start - Double(d * 1440) }
+            }.min() ?? 0
         var reach = forbidden.isEmpty ? 0 : 1
         if minimumRest.isFinite {
             // A shift k days later starts at k * 1440 + its start; it conflicts while that is too soon.
@@ -127,13 +145,16 @@ public struct ScheduleRules: Sendable {
                         let candidate = candidates.all[i]
                         let start = candidates.span(candidate).start - Double(d * 1440) + Double((k + 1) * 1440)
                         if start - classEnd[tail] < minimumRest - 1e-9 { return true }
-                        return k == 0 && forbidden.contains(Pair(c.shifts[classShift[tail]].id, c.shifts[candidate.shift].id))
+                        return k == 0
+                            && forbidden.contains(Pair(c.shifts[classShift[tail]].id, c.shifts[candidate.shift].id))
                     }
                 }
             }
         }
         // Classes that forbid exactly the same later shifts are one class: fewer states to search.
-        var merged: [[[[Bool]]]: Int] = [:], classOf: [Int] = [], conflictsByClass: [[[[Bool]]]] = []
+        var merged: [[[[Bool]]]: Int] = [:]
+        var classOf: [Int] = []
+        var conflictsByClass: [[[[Bool]]]] = []
         for signature in rawConflicts {
             if let known = merged[signature] {
                 classOf.append(known)
