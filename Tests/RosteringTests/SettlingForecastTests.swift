@@ -3,7 +3,8 @@ import Testing
 @testable import Rostering
 
 /// When column generation gives up on settling its master: only once half its time is spent and the
-/// bound, at the rate of its last rounds, cannot reach the master's value before the deadline.
+/// gap between the bound and the master's value, closing at the rate of its last rounds, cannot
+/// close before the deadline.
 @Suite struct SettlingForecastTests {
     /// Feeds rounds one second apart with the bound rising by `step` each, towards a value of 100,
     /// and returns the answer for each round.
@@ -39,6 +40,17 @@ import Testing
         }
         #expect(verdicts == Array(repeating: true, count: 5) + [false])
         #expect(answers(step: 0.001, rounds: 10, secondsLeft: { _ in nil }).allSatisfy { $0 })
+    }
+
+    @Test func aFallingValueClosesTheGapToo() {
+        // The bound stalls at 50 while the value falls by 10 a second, deadline at 12 s: from round
+        // 7 (half the time spent) the gap of 20 closes in 2 s, with 5 s left.
+        var forecast = SettlingForecast()
+        let verdicts = (1...7).map { round in
+            let t = Double(round)
+            return forecast.canSettle(seconds: t, value: 140 - 10 * t, bound: 50, secondsLeft: 12 - t)
+        }
+        #expect(verdicts.allSatisfy { $0 })
     }
 
     @Test func aSettledMasterContinues() {
