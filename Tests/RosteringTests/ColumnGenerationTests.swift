@@ -382,6 +382,40 @@ import Workforce
         #expect(dived >= 60, "only \(dived) dives")
     }
 
+    /// When GLPK finds no whole agency shifts in time, the roster is completed by rounding the
+    /// linear program's agency down: whole shifts, within the cap, never better than the best
+    /// completion, and the evaluator agrees with its objective.
+    @Test func roundedCompletionIsWholeAndAgreesWithTheEvaluator() throws {
+        var rounded = 0
+        for seed in UInt64(600)..<660 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed))
+            guard c.settings.agencyHourlyCost > 0, c.demand.contains(where: { $0.hours > 0 }) else { continue }
+            let index = CaseIndex(Candidates(c))
+            let people = FirstRoster(index)
+            guard case .roster(let first) = people.build(deadline: nil) else { continue }
+            let generation = try ColumnGeneration(
+                index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            let best = try #require(try generation.evaluate(first, solver: GLPKSolver(), timeLimit: nil))
+            let completion = try #require(
+                try generation.roundedCompletion(try generation.fixedModel(first), solver: GLPKSolver()))
+            #expect(completion.objective >= best.objective - 1e-6 * max(1, abs(best.objective)), "seed \(seed)")
+            var agencyHours = 0.0
+            for (key, column) in generation.master.agency {
+                let shifts = completion.values[column.index]
+                #expect(abs(shifts - shifts.rounded()) < 1e-9, "seed \(seed): \(shifts) agency shifts")
+                agencyHours += shifts * c.shifts[key.shift].paidHours
+            }
+            if let cap = c.settings.agencyMaxHours { #expect(agencyHours <= cap + 1e-6, "seed \(seed)") }
+            let roster = generation.master.roster(first, values: completion.values)
+            let evaluated = Evaluator(c).evaluate(roster).objective
+            #expect(
+                abs(evaluated - completion.objective) <= 1e-6 * max(1, abs(evaluated)),
+                "seed \(seed): evaluator \(evaluated), completion \(completion.objective)")
+            rounded += 1
+        }
+        #expect(rounded >= 10, "only \(rounded) cases with agency and demand hours")
+    }
+
     // MARK: c. The engine on many random cases
 
     /// With a time limit, the engine returns a roster keeping every hard rule whenever every person

@@ -119,7 +119,7 @@ public struct CaseSolver {
         }
         let generation = try ColumnGeneration(
             index, rules: people.rules, first: choices, solver: solver, threads: threads)
-        guard let first = try generation.evaluate(choices, solver: solver, timeLimit: left(until: share(1))) else {
+        guard let first = try generation.evaluate(choices, solver: solver, timeLimit: evaluationLimit()) else {
             return noCompletion(&run, elapsed())
         }
         run.firstRosterSeconds = elapsed()

@@ -259,6 +259,15 @@ extension ColumnGeneration {
     func evaluate(
         _ choices: [[Int?]], solver: any Solver, timeLimit: Double?
     ) throws -> (objective: Double, values: [Double])? {
+        let fixed = try fixedModel(choices)
+        // Within 0.01% of the best split and agency: proving the last fraction can take GLPK long.
+        let result = try solver.solve(fixed, options: SolveOptions(timeLimit: timeLimit, relativeGap: 1e-4))
+        if let values = result.values { return (fixed.objectiveValue(values), values) }
+        return try roundedCompletion(fixed, solver: solver)
+    }
+
+    /// The integer master with these schedules (one per person; added to the master if new) fixed.
+    func fixedModel(_ choices: [[Int?]]) throws -> LinearModel {
         for (p, choice) in choices.enumerated() { try master.add(person: p, choice) }
         var fixed = integerModel
         let chosen = Set(choices.enumerated().compactMap { master.position(person: $0.offset, $0.element) })
@@ -266,10 +275,23 @@ extension ColumnGeneration {
             let value: Double = chosen.contains(position) ? 1 : 0
             fixed.setBounds(schedule.column, lower: value, upper: value)
         }
-        // Within 0.01% of the best split and agency: proving the last fraction can take GLPK long.
-        let result = try solver.solve(fixed, options: SolveOptions(timeLimit: timeLimit, relativeGap: 1e-4))
-        guard let values = result.values else { return nil }
-        return (fixed.objectiveValue(values), values)
+        return fixed
+    }
+
+    /// A completion of `fixed` for when GLPK finds no whole agency shifts in time (its branching on a
+    /// large case): the linear program's agency shifts rounded down. Fewer agency shifts keep the cap,
+    /// and the hours they leave are unmet, which is priced, so the roster is complete, if not at its
+    /// best split.
+    func roundedCompletion(_ fixed: LinearModel, solver: any Solver) throws -> (objective: Double, values: [Double])? {
+        var relaxed = fixed
+        for column in master.agency.values { relaxed.setKind(column, .continuous) }
+        guard let shares = try solver.solve(relaxed, options: SolveOptions()).values else { return nil }
+        for column in master.agency.values {
+            let whole = (shares[column.index] + 1e-6).rounded(.down)
+            relaxed.setBounds(column, lower: whole, upper: whole)
+        }
+        guard let values = try solver.solve(relaxed, options: SolveOptions()).values else { return nil }
+        return (relaxed.objectiveValue(values), values)
     }
 
     /// The best roster made of the generated schedules: the master as a mixed-integer program over
