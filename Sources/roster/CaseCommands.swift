@@ -193,7 +193,8 @@ enum Summary {
                 + "red \(e.coverage.filter { $0.status == "red" }.count)  amber \(e.coverage.filter { $0.status == "amber" }.count)  "
                 + "green \(e.coverage.filter { $0.status == "green" }.count)",
             "model \(run.columns) columns, \(run.rows) rows; first roster after "
-                + (run.firstRosterSeconds.map { String(format: "%.1f s", $0) } ?? "-"),
+                + (run.firstRosterSeconds.map { String(format: "%.1f s", $0) } ?? "-")
+                + (bound == nil ? "" : "; bound from " + (run.boundSource?.rawValue ?? "-")),
             "sector            cost         budget       variance",
         ]
         for row in e.sectors {

@@ -50,6 +50,11 @@ let richCase: [String: String] = [
         }
         let grid = try String(contentsOf: out.appendingPathComponent("roster_grid.csv"), encoding: .utf8)
         #expect(grid.contains("'=Ann Flett"))
+        // A proven optimum has a bound, and the summary says where it came from.
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        let source = summary.split(separator: "\n").first { $0.hasPrefix("bound_source,") }?.dropFirst(13)
+        #expect(["column_generation", "whole_model"].contains(source.map(String.init)), "\(summary)")
+        #expect(run.boundSource?.rawValue == source.map(String.init))
         // Reading the written roster back and evaluating it gives the written objective.
         let reread = try RosterFile.read(folder: out, case: c)
         #expect(abs(Evaluator(c).evaluate(reread).objective - run.evaluation!.objective) < 0.01)

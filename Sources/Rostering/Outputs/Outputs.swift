@@ -17,10 +17,11 @@ public struct Outputs: Sendable {
         "contract_allocation.csv", "sector_summary.csv", "summary.csv",
     ]
 
-    /// The outputs of a roster: all seven files.
+    /// The outputs of a roster: all seven files. `boundSource` is written as summary.csv's
+    /// `bound_source` (where the best bound came from; empty without a bound).
     public init(
         case c: Case, roster: Roster, evaluation e: Evaluation, status: RunStatus, bestBound: Double?,
-        seconds: Double
+        boundSource: String? = nil, seconds: Double
     ) {
         let staffOrder = Dictionary(uniqueKeysWithValues: c.staff.enumerated().map { ($1.id, $0) })
         let shiftOrder = Dictionary(uniqueKeysWithValues: c.shifts.enumerated().map { ($1.id, $0) })
@@ -111,6 +112,7 @@ public struct Outputs: Sendable {
         let summary: [[String]] = [
             ["key", "value"], ["status", (status == .optimal && !proven ? RunStatus.feasible : status).rawValue],
             ["objective", Self.money(objective)], ["best_bound", bound.map(Self.money) ?? ""],
+            ["bound_source", bound == nil ? "" : boundSource ?? ""],
             ["gap", gap.map { String(format: "%.6f", $0) } ?? ""], ["solve_seconds", String(format: "%.3f", seconds)],
             ["total_cost", Self.money(e.totalCost)], ["pay_cost", Self.money(e.pay)],
             ["agency_cost", Self.money(e.agencyCost)],

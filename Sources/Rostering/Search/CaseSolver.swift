@@ -9,6 +9,8 @@ public struct CaseRun: Sendable {
     public var evaluation: Evaluation?
     /// Best bound on the objective, when known.
     public var bestBound: Double?
+    /// Where the best bound came from, when there is one.
+    public var boundSource: BoundSource?
     public var seconds: Double
     /// Why there is no roster (people, dates and rules in conflict).
     public var explanations: [String]
@@ -21,7 +23,8 @@ public struct CaseRun: Sendable {
     public func outputs(for c: Case) -> Outputs {
         if let roster, let evaluation {
             return Outputs(
-                case: c, roster: roster, evaluation: evaluation, status: status, bestBound: bestBound, seconds: seconds)
+                case: c, roster: roster, evaluation: evaluation, status: status, bestBound: bestBound,
+                boundSource: boundSource?.rawValue, seconds: seconds)
         }
         return Outputs(noRoster: status, explanations: explanations, seconds: seconds)
     }
@@ -153,6 +156,7 @@ public struct CaseSolver {
         try generation.settle(deadline: settled) { value, bound in
             // Every term of the objective is non-negative (the reader rejects negative costs and weights).
             run.bestBound = bound.isFinite ? max(0, bound) : nil
+            run.boundSource = bound.isFinite ? .columnGeneration : nil
             report("column generation", best.objective, run.bestBound)
             return forecast.canSettle(seconds: elapsed(), value: value, bound: bound, secondsLeft: left(until: settled))
         }
@@ -209,8 +213,12 @@ public struct CaseSolver {
             result.status = .feasible
         }
         let objective = built.model.objectiveValue(result.values!)
-        let bound = [run.bestBound, result.bestBound.flatMap { $0 <= objective ? $0 : nil }].compactMap { $0 }.max()
-        run.bestBound = bound
+        let whole = result.bestBound.flatMap { $0 <= objective ? $0 : nil }
+        if let whole, whole > run.bestBound ?? -.infinity {
+            run.bestBound = whole
+            run.boundSource = .wholeModel
+        }
+        let bound = run.bestBound
         if objective > best.objective + 1e-9 * max(1, abs(best.objective)) {
             return finish(&run, fromMaster, c, status(best.objective, bound), elapsed())
         }
@@ -245,6 +253,14 @@ public struct CaseSolver {
         run.seconds = elapsed
         return run
     }
+}
+
+/// Where a run's best bound came from (summary.csv's `bound_source`).
+public enum BoundSource: String, Sendable {
+    /// The Lagrangian bound of column generation's master, every person priced exactly.
+    case columnGeneration = "column_generation"
+    /// GLPK's branch-and-cut on the whole model.
+    case wholeModel = "whole_model"
 }
 
 /// A duration in seconds.
