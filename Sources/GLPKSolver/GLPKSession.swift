@@ -122,30 +122,7 @@ public final class GLPKSession: LinearProgramSession {
             boundsChanged = false
             let spent = clock.now - started
             let elapsed = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
-            var result = SolveResult(status: .noSolution, elapsed: elapsed, message: GLPKReturnCode.sentence(code))
-            switch code {
-            case 0: break
-            case GLP_ETMLIM: result.termination = .timeLimit
-            default:
-                throw GLPKError.failure(operation: "glp_simplex", code: code, sentence: GLPKReturnCode.sentence(code))
-            }
-            let prob = try problem.live("read the LP solution")
-            switch glp_get_status(prob) {
-            case GLP_OPT: result.status = result.termination == .completed ? .optimal : .feasible
-            case GLP_FEAS: result.status = .feasible
-            case GLP_NOFEAS: result.status = .infeasible
-            case GLP_UNBND: result.status = .unbounded
-            default: result.status = .noSolution
-            }
-            guard result.status == .optimal || result.status == .feasible else { return result }
-            let n = model.columns.count
-            let m = model.rows.count
-            result.objective = glp_get_obj_val(prob)
-            result.values = (0..<n).map { glp_get_col_prim(prob, Int32($0 + 1)) }
-            result.reducedCosts = (0..<n).map { glp_get_col_dual(prob, Int32($0 + 1)) }
-            result.rowDuals = (0..<m).map { glp_get_row_dual(prob, Int32($0 + 1)) }
-            if result.status == .optimal { result.bestBound = result.objective }
-            return result
+            return try GLPKSolver.lpResult(problem, model, code: code, elapsed: elapsed)
         }
     }
 }

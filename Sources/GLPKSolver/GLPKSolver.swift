@@ -87,13 +87,21 @@ public struct GLPKSolver: Solver, Sendable {
         _ monitor: SearchMonitor
     ) throws -> SolveResult {
         let code = try simplex(problem, options, monitor)
-        let prob = try problem.live("read the LP solution")
-        var result = SolveResult(status: .noSolution, elapsed: monitor.elapsed, message: GLPKReturnCode.sentence(code))
+        return try lpResult(problem, model, code: code, elapsed: monitor.elapsed)
+    }
+
+    /// The result of `glp_simplex` (its return `code`): status, and for a solution its objective,
+    /// values, reduced costs and row duals. Throws for codes other than success and the time limit.
+    static func lpResult(
+        _ problem: GLPKProblem, _ model: LinearModel, code: Int32, elapsed: Double
+    ) throws -> SolveResult {
+        var result = SolveResult(status: .noSolution, elapsed: elapsed, message: GLPKReturnCode.sentence(code))
         switch code {
         case 0: break
         case GLP_ETMLIM: result.termination = .timeLimit
         default: throw GLPKError.failure(operation: "glp_simplex", code: code, sentence: GLPKReturnCode.sentence(code))
         }
+        let prob = try problem.live("read the LP solution")
         switch glp_get_status(prob) {
         case GLP_OPT: result.status = result.termination == .completed ? .optimal : .feasible
         case GLP_FEAS: result.status = .feasible

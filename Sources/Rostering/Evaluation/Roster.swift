@@ -61,17 +61,7 @@ extension RosterModel {
                     assignment: assignment(candidates.all[key.candidate]),
                     competencyID: c.competencies[key.competency].id, hours: hours))
         }
-        for key in demandKeys {
-            guard let column = agencyColumns[key] else { continue }
-            let shifts = Int(values[column.index].rounded())
-            if shifts > 0 {
-                result.agency.append(
-                    AgencyBooking(
-                        day: c.days[key.day], shiftID: c.shifts[key.shift].id,
-                        localityID: c.localities[key.locality].id,
-                        competencyID: c.competencies[key.competency].id, shifts: shifts))
-            }
-        }
+        result.agency = index.agencyBookings(agencyColumns, values)
         return result
     }
 

@@ -1,3 +1,4 @@
+import LinearModel
 import Workforce
 
 /// A key of demand.csv: (day, shift, locality, competency) by index.
@@ -61,4 +62,20 @@ public struct CaseIndex: Sendable {
 
     /// The case.
     public var `case`: Case { candidates.case }
+}
+
+extension CaseIndex {
+    /// The whole agency shifts that a solution's agency columns (one per demand key that allows
+    /// agency) book, in the order of the demand keys.
+    func agencyBookings(_ columns: [DemandKey: Variable], _ values: [Double]) -> [AgencyBooking] {
+        let c = candidates.case
+        return demandKeys.compactMap { key in
+            guard let column = columns[key] else { return nil }
+            let shifts = Int(values[column.index].rounded())
+            guard shifts > 0 else { return nil }
+            return AgencyBooking(
+                day: c.days[key.day], shiftID: c.shifts[key.shift].id, localityID: c.localities[key.locality].id,
+                competencyID: c.competencies[key.competency].id, shifts: shifts)
+        }
+    }
 }

@@ -253,17 +253,7 @@ extension MasterProblem {
                 }
             }
         }
-        for key in index.demandKeys {
-            guard let column = agency[key] else { continue }
-            let shifts = Int(values[column.index].rounded())
-            if shifts > 0 {
-                result.agency.append(
-                    AgencyBooking(
-                        day: c.days[key.day], shiftID: c.shifts[key.shift].id,
-                        localityID: c.localities[key.locality].id,
-                        competencyID: c.competencies[key.competency].id, shifts: shifts))
-            }
-        }
+        result.agency = index.agencyBookings(agency, values)
         return result
     }
 }
