@@ -30,7 +30,11 @@ public struct CaseIssue: Sendable, Equatable, CustomStringConvertible {
         var place = file
         if let line { place += ":\(line)" }
         var text = "\(place): "
-        if let column { text += "column \(columnLetter.map { "\($0) " } ?? "")(\(column)): " }
+        if let column {
+            text += "column \(columnLetter.map { "\($0) " } ?? "")(\(column)): "
+        } else if let columnLetter {
+            text += "column \(columnLetter): "
+        }
         return text + message
     }
 }

@@ -11,9 +11,17 @@ public enum CaseReader {
     /// Reads and validates the case in `folder`.
     /// - Throws: ``CaseError`` listing every error (and warning) found.
     public static func read(folder: URL) throws(CaseError) -> Loaded {
+        let source = CaseSource.folder(folder)
+        if let problem = source.problem { throw CaseError(issues: [CaseIssue(file: folder.path, problem)]) }
+        return try read(source)
+    }
+
+    /// Reads and validates the case whose files `source` gives.
+    /// - Throws: ``CaseError`` listing every error (and warning) found.
+    public static func read(_ source: CaseSource) throws(CaseError) -> Loaded {
         let issues = IssueLog()
         var result = Case()
-        var reader = Reader(folder: folder, issues: issues)
+        var reader = Reader(source: source, issues: issues)
         reader.read(into: &result)
         if issues.hasErrors { throw CaseError(issues: issues.issues) }
         return Loaded(case: result, warnings: issues.issues)
@@ -22,12 +30,14 @@ public enum CaseReader {
 
 /// Reads the files in dependency order; every lookup of an id goes through the tables read before.
 private struct Reader {
-    let folder: URL
+    let source: CaseSource
     let issues: IssueLog
+    /// The line of each setting in settings.csv, for errors found after reading it.
+    var settingLines: [String: Int] = [:]
 
     func table(_ file: String, _ required: [String], _ optional: [String] = [], mandatory: Bool = false) -> [CSVRow] {
         CSVTable.load(
-            folder: folder, file: file, required: required, optional: optional, mandatory: mandatory,
+            source: source, file: file, required: required, optional: optional, mandatory: mandatory,
             issues: issues)?.rows(issues) ?? []
     }
 
@@ -40,10 +50,17 @@ private struct Reader {
         return true
     }
 
-    /// Checks that `id` names one of `known`, reporting `what` when it does not.
-    func known(_ id: String?, in known: Set<String>, _ row: CSVRow, _ column: String, _ what: String) -> String? {
+    /// Checks that `id` names one of `known` (the ids defined in `file`), reporting `what` when it does
+    /// not, unless the id only echoes an error already reported in `file`.
+    func known(
+        _ id: String?, in known: Set<String>, of file: String, _ row: CSVRow, _ column: String, _ what: String
+    ) -> String? {
         guard let id else { return nil }
         guard known.contains(id) else {
+            if issues.isEcho(id, of: file) {
+                // Not a new problem, yet the row cannot be used: an error keeps the case from solving.
+                return nil
+            }
             row.bad(column, "'\(id)' is not a known \(what)")
             return nil
         }
@@ -71,7 +88,7 @@ private struct Reader {
         var seen = Set<String>()
         for row in table("localities.csv", ["locality_id"], ["name", "group"], mandatory: true) {
             guard let id = row.id("locality_id"), unique(id, &seen, row, "locality_id") else { continue }
-            c.localities.append(Locality(id: id, name: row.text("name") ?? id, group: row.text("group") ?? ""))
+            c.localities.append(Locality(id: id, name: row.name("name") ?? id, group: row.text("group") ?? ""))
         }
     }
 
@@ -84,8 +101,9 @@ private struct Reader {
                 continue
             }
             let budget =
-                row.text("budget") == nil ? nil : row.number("budget", minimum: nil, what: "money over the horizon")
-            c.sectors.append(Sector(id: id, name: row.text("name") ?? id, budget: budget))
+                row.text("budget") == nil
+                ? nil : row.number("budget", minimum: nil, maximum: Limits.budget, what: "money over the horizon")
+            c.sectors.append(Sector(id: id, name: row.name("name") ?? id, budget: budget))
         }
     }
 
@@ -93,7 +111,7 @@ private struct Reader {
     func sector(_ id: String?, _ c: Case, _ row: CSVRow, _ column: String) -> String? {
         guard let id else { return nil }
         guard c.sectors.isEmpty || id == Sector.unassigned || c.sectors.contains(where: { $0.id == id }) else {
-            row.bad(column, "'\(id)' is not a sector of sectors.csv")
+            if !issues.isEcho(id, of: "sectors.csv") { row.bad(column, "'\(id)' is not a sector of sectors.csv") }
             return nil
         }
         return id
@@ -104,7 +122,7 @@ private struct Reader {
         for row in table("competencies.csv", ["competency_id"], ["name", "sector_id"], mandatory: true) {
             guard let id = row.id("competency_id"), unique(id, &seen, row, "competency_id") else { continue }
             let sector = sector(row.id("sector_id", required: false), c, row, "sector_id") ?? Sector.unassigned
-            c.competencies.append(Competency(id: id, name: row.text("name") ?? id, sectorID: sector))
+            c.competencies.append(Competency(id: id, name: row.name("name") ?? id, sectorID: sector))
         }
     }
 
@@ -114,15 +132,16 @@ private struct Reader {
         for row in table("roles.csv", ["role_id", "competencies"], ["name", "hourly_cost", "generic"]) {
             guard let id = row.id("role_id"), unique(id, &seen, row, "role_id") else { continue }
             let held = row.list("competencies").filter {
-                known($0, in: competencies, row, "competencies", "competency") != nil
+                known($0, in: competencies, of: "competencies.csv", row, "competencies", "competency") != nil
             }
             if row.text("competencies") == nil {
                 row.bad("competencies", "the cell is empty; expected a ';' list of competencies")
             }
             c.roles.append(
                 Role(
-                    id: id, name: row.text("name") ?? id, competencies: held,
-                    hourlyCost: row.number("hourly_cost", what: "pay per hour"), generic: row.boolean("generic")))
+                    id: id, name: row.name("name") ?? id, competencies: held,
+                    hourlyCost: row.number("hourly_cost", maximum: Limits.hourlyMoney, what: "pay per hour"),
+                    generic: row.boolean("generic")))
         }
     }
 
@@ -133,13 +152,15 @@ private struct Reader {
             guard let start = row.time("start"), let rawEnd = row.time("end") else { continue }
             let end = rawEnd <= start ? rawEnd + 1440 : rawEnd
             let length = Double(end - start) / 60
-            guard let paid = row.number("paid_hours", default: length, maximum: 24, what: "paid hours of the shift")
+            guard
+                let paid = row.number(
+                    "paid_hours", default: length, maximum: Limits.shiftHours, what: "paid hours of the shift")
             else { continue }
-            c.shifts.append(Shift(id: id, name: row.text("name") ?? id, start: start, end: end, paidHours: paid))
+            c.shifts.append(Shift(id: id, name: row.name("name") ?? id, start: start, end: end, paidHours: paid))
         }
     }
 
-    func readSettings(_ c: inout Case) {
+    mutating func readSettings(_ c: inout Case) {
         var s = Settings()
         var seen = Set<String>()
         for row in table("settings.csv", ["key", "value"]) {
@@ -148,7 +169,8 @@ private struct Reader {
                 continue
             }
             guard unique(key, &seen, row, "key") else { continue }
-            func number(_ what: String, integer: Bool = false, minimum: Double = 0, maximum: Double? = nil) -> Double? {
+            settingLines[key] = row.line
+            func number(_ what: String, maximum: Double, integer: Bool = false, minimum: Double = 0) -> Double? {
                 row.number(
                     "value", minimum: minimum, maximum: maximum, integer: integer, required: true,
                     what: "\(what) for \(key)")
@@ -156,26 +178,35 @@ private struct Reader {
             switch key {
             case "horizon_start": s.horizonStart = row.date("value")
             case "horizon_end": s.horizonEnd = row.date("value")
-            case "min_rest_hours": s.minRestHours = number("hours", maximum: 48) ?? s.minRestHours
+            case "min_rest_hours": s.minRestHours = number("hours", maximum: Limits.restHours) ?? s.minRestHours
             case "max_consecutive_days":
-                s.maxConsecutiveDays = number("days", integer: true, minimum: 1).map { Int($0) } ?? s.maxConsecutiveDays
-            case "max_weekly_hours": s.maxWeeklyHours = number("hours per week") ?? s.maxWeeklyHours
-            case "max_travel_minutes": s.maxTravelMinutes = number("minutes") ?? s.maxTravelMinutes
-            case "overtime_multiplier": s.overtimeMultiplier = number("a multiplier") ?? s.overtimeMultiplier
-            case "agency_hourly_cost": s.agencyHourlyCost = number("money per hour") ?? s.agencyHourlyCost
+                s.maxConsecutiveDays =
+                    number("days", maximum: Double(Limits.count), integer: true, minimum: 1).flatMap(Int.init(exactly:))
+                    ?? s.maxConsecutiveDays
+            case "max_weekly_hours":
+                s.maxWeeklyHours = number("hours per week", maximum: Limits.weeklyHours) ?? s.maxWeeklyHours
+            case "max_travel_minutes":
+                s.maxTravelMinutes = number("minutes", maximum: Limits.travelMinutes) ?? s.maxTravelMinutes
+            case "overtime_multiplier":
+                s.overtimeMultiplier = number("a multiplier", maximum: Limits.multiplier) ?? s.overtimeMultiplier
+            case "agency_hourly_cost":
+                s.agencyHourlyCost = number("money per hour", maximum: Limits.hourlyMoney) ?? s.agencyHourlyCost
             case "agency_max_hours":
                 if let text = row.text("value"), text.lowercased() == "unlimited" {
                     s.agencyMaxHours = nil
                 } else {
-                    s.agencyMaxHours = number("hours")
+                    s.agencyMaxHours = number("hours", maximum: Limits.demandHours)
                 }
-            case "unmet_hour_penalty": s.unmetHourPenalty = number("a penalty per hour") ?? s.unmetHourPenalty
-            case "under_weight": s.underWeight = number("a penalty per head") ?? s.underWeight
-            case "over_weight": s.overWeight = number("a penalty per head") ?? s.overWeight
-            case "preference_weight": s.preferenceWeight = number("a penalty") ?? s.preferenceWeight
-            case "change_weight": s.changeWeight = number("a penalty") ?? s.changeWeight
-            case "fairness_weight": s.fairnessWeight = number("a weight") ?? s.fairnessWeight
-            case "amber_threshold": s.amberThreshold = number("a ratio between 0 and 1", maximum: 1) ?? s.amberThreshold
+            case "unmet_hour_penalty":
+                s.unmetHourPenalty = number("a penalty per hour", maximum: Limits.weight) ?? s.unmetHourPenalty
+            case "under_weight": s.underWeight = number("a penalty per head", maximum: Limits.weight) ?? s.underWeight
+            case "over_weight": s.overWeight = number("a penalty per head", maximum: Limits.weight) ?? s.overWeight
+            case "preference_weight":
+                s.preferenceWeight = number("a penalty", maximum: Limits.weight) ?? s.preferenceWeight
+            case "change_weight": s.changeWeight = number("a penalty", maximum: Limits.weight) ?? s.changeWeight
+            case "fairness_weight": s.fairnessWeight = number("a weight", maximum: Limits.weight) ?? s.fairnessWeight
+            case "amber_threshold":
+                s.amberThreshold = number("a ratio between 0 and 1", maximum: 1) ?? s.amberThreshold
             default: row.warn("key", "unknown setting '\(key)', ignored")
             }
         }
@@ -197,34 +228,35 @@ private struct Reader {
             }
             return
         }
-        guard start <= end else {
-            issues.error(file: "settings.csv", "horizon_end \(end) is before horizon_start \(start)")
-            return
-        }
-        c.days = (start.ordinal...end.ordinal).map { Day(ordinal: $0) }
+        let horizon = checkedHorizon(start, end, given: c.settings)
+        if let horizon { c.days = (horizon.lowerBound.ordinal...horizon.upperBound.ordinal).map { Day(ordinal: $0) } }
         let shifts = Set(c.shifts.map(\.id))
         let localities = Set(c.localities.map(\.id))
         let competencies = Set(c.competencies.map(\.id))
         var seen: [String: Int] = [:]
         for row in rows {
             let day = row.date("date")
-            if let day, !(start...end).contains(day) {
+            if let day, let horizon, !horizon.contains(day) {
                 row.bad("date", "\(day) is outside the horizon \(start) to \(end)")
             }
-            let shift = known(row.id("shift_id"), in: shifts, row, "shift_id", "shift of shifts.csv")
+            let shift = known(row.id("shift_id"), in: shifts, of: "shifts.csv", row, "shift_id", "shift of shifts.csv")
             let locality = known(
-                row.id("locality_id"), in: localities, row, "locality_id", "locality of localities.csv")
+                row.id("locality_id"), in: localities, of: "localities.csv", row, "locality_id",
+                "locality of localities.csv")
             let competency = known(
-                row.id("competency_id"), in: competencies, row, "competency_id", "competency of competencies.csv")
-            let hours = row.number("hours", default: 0, what: "hours of care")
+                row.id("competency_id"), in: competencies, of: "competencies.csv", row, "competency_id",
+                "competency of competencies.csv")
+            let hours = row.number("hours", default: 0, maximum: Limits.demandHours, what: "hours of care")
             let minStaff = row.integer("min_staff", default: 0, what: "a head count")
             let maxStaff = row.integer("max_staff", what: "a head count")
-            let under = row.number("under_weight", default: c.settings.underWeight, what: "a penalty per head")
-            let over = row.number("over_weight", default: c.settings.overWeight, what: "a penalty per head")
+            let under = row.number(
+                "under_weight", default: c.settings.underWeight, maximum: Limits.weight, what: "a penalty per head")
+            let over = row.number(
+                "over_weight", default: c.settings.overWeight, maximum: Limits.weight, what: "a penalty per head")
             if let minStaff, let maxStaff, maxStaff < minStaff {
                 row.bad("max_staff", "\(maxStaff) is below min_staff \(minStaff)")
             }
-            guard let day, (start...end).contains(day), let shift, let locality, let competency, let hours,
+            guard let day, horizon?.contains(day) == true, let shift, let locality, let competency, let hours,
                 let minStaff,
                 let under, let over
             else { continue }
@@ -243,16 +275,50 @@ private struct Reader {
         }
     }
 
+    /// The horizon from `start` to `end`, `nil` (with an error on the line that set it) when it ends
+    /// before it starts or is longer than ``Limits/horizonDays``.
+    func checkedHorizon(_ start: Day, _ end: Day, given s: Settings) -> ClosedRange<Day>? {
+        func error(_ message: String) {
+            let key = s.horizonEnd != nil ? "horizon_end" : (s.horizonStart != nil ? "horizon_start" : nil)
+            if let key, let line = settingLines[key] {
+                issues.error(file: "settings.csv", line: line, column: "value", letter: "B", message)
+            } else {
+                issues.error(file: "demand.csv", message)
+            }
+        }
+        let source =
+            s.horizonStart != nil && s.horizonEnd != nil
+            ? ""
+            : " (dates not set in settings.csv are the first "
+                + "and last dates of demand.csv)"
+        guard start <= end else {
+            error("the horizon ends on \(end), before it starts on \(start)\(source)")
+            return nil
+        }
+        let days = end.ordinal - start.ordinal + 1
+        guard days <= Limits.horizonDays else {
+            error(
+                "the horizon from \(start) to \(end) is \(days) days; at most \(Limits.horizonDays) (two years) "
+                    + "can be rostered at once\(source)")
+            return nil
+        }
+        return start...end
+    }
+
     func readTravel(_ c: inout Case) {
         let localities = Set(c.localities.map(\.id))
         var given: [Pair: Int] = [:]
         var mirrored: [Pair: Travel] = [:]
         for row in table("travel.csv", ["from_locality", "to_locality", "minutes"], ["cost"]) {
             let from = known(
-                row.id("from_locality"), in: localities, row, "from_locality", "locality of localities.csv")
-            let to = known(row.id("to_locality"), in: localities, row, "to_locality", "locality of localities.csv")
-            let minutes = row.number("minutes", required: true, what: "one-way minutes")
-            let cost = row.number("cost", default: 0, what: "a one-way cost")
+                row.id("from_locality"), in: localities, of: "localities.csv", row, "from_locality",
+                "locality of localities.csv")
+            let to = known(
+                row.id("to_locality"), in: localities, of: "localities.csv", row, "to_locality",
+                "locality of localities.csv")
+            let minutes = row.number(
+                "minutes", maximum: Limits.travelMinutes, required: true, what: "one-way minutes")
+            let cost = row.number("cost", default: 0, maximum: Limits.hourlyMoney, what: "a one-way cost")
             guard let from, let to, let minutes, let cost else { continue }
             if from == to {
                 row.bad("to_locality", "a row from '\(from)' to itself; a locality is always 0 minutes from itself")
@@ -288,11 +354,13 @@ private struct Reader {
             var role: Role?
             if let roleID = row.id("role_id", required: false) {
                 role = roles[roleID]
-                if role == nil { row.bad("role_id", "'\(roleID)' is not a role of roles.csv") }
+                if role == nil, !issues.isEcho(roleID, of: "roles.csv") {
+                    row.bad("role_id", "'\(roleID)' is not a role of roles.csv")
+                }
             }
             var held = role?.competencies ?? []
             for item in row.list("competencies")
-            where known(item, in: competencies, row, "competencies", "competency") != nil {
+            where known(item, in: competencies, of: "competencies.csv", row, "competencies", "competency") != nil {
                 if !held.contains(item) { held.append(item) }
             }
             var employer = Sector.unassigned
@@ -300,12 +368,13 @@ private struct Reader {
                 employer = given == Sector.joint ? given : (sector(given, c, row, "employer") ?? given)
             }
             let home = known(
-                row.id("home_locality"), in: localities, row, "home_locality", "locality of localities.csv")
+                row.id("home_locality"), in: localities, of: "localities.csv", row, "home_locality",
+                "locality of localities.csv")
             var allowed: [String] = []
             if let home {
                 if row.text("localities") != nil {
                     for item in row.list("localities")
-                    where known(item, in: localities, row, "localities", "locality") != nil {
+                    where known(item, in: localities, of: "localities.csv", row, "localities", "locality") != nil {
                         if item == home || c.travel[Pair(home, item)] != nil {
                             allowed.append(item)
                         } else {
@@ -323,14 +392,17 @@ private struct Reader {
                     }
                 }
             }
-            let contract = row.number("contract_hours", default: 0, maximum: 168, what: "contracted hours per week")
-            let minHours = row.number("min_hours", default: 0, maximum: 168, what: "minimum hours per week")
+            let week = Limits.weeklyHours
+            let contract = row.number(
+                "contract_hours", default: 0, maximum: week, what: "contracted hours per week")
+            let minHours = row.number("min_hours", default: 0, maximum: week, what: "minimum hours per week")
             let maxHours = row.number(
-                "max_hours", default: s.maxWeeklyHours, maximum: 168, what: "maximum hours per week")
-            let hourly = row.number("hourly_cost", default: role?.hourlyCost ?? 0, what: "pay per hour")
+                "max_hours", default: s.maxWeeklyHours, maximum: week, what: "maximum hours per week")
+            let hourly = row.number(
+                "hourly_cost", default: role?.hourlyCost ?? 0, maximum: Limits.hourlyMoney, what: "pay per hour")
             let multiplier = row.number(
                 "overtime_multiplier", default: (contract ?? 0) > 0 ? s.overtimeMultiplier : 1,
-                what: "an overtime multiplier")
+                maximum: Limits.multiplier, what: "an overtime multiplier")
             let maxRun = row.integer(
                 "max_consecutive_days", default: s.maxConsecutiveDays, minimum: 1, what: "a number of days")
             let minRun = row.integer("min_consecutive_days", default: 1, minimum: 1, what: "a number of days")
@@ -348,7 +420,7 @@ private struct Reader {
             else { continue }
             c.staff.append(
                 Staff(
-                    id: id, name: row.text("name") ?? "", roleID: role?.id ?? "", competencies: held,
+                    id: id, name: row.name("name") ?? "", roleID: role?.id ?? "", competencies: held,
                     employer: employer,
                     homeLocality: home, localities: allowed, contractHours: contract, minHours: minHours,
                     maxHours: maxHours,
@@ -362,21 +434,22 @@ private struct Reader {
         let staff = Set(c.staff.map(\.id))
         let shifts = Set(c.shifts.map(\.id))
         for row in table("staff_shift_limits.csv", ["staff_id", "shift_id", "max_count"]) {
-            let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
-            let shift = known(row.id("shift_id"), in: shifts, row, "shift_id", "shift of shifts.csv")
-            let count = row.number("max_count", integer: true, required: true, what: "a number of shifts")
+            let person = known(row.id("staff_id"), in: staff, of: "staff.csv", row, "staff_id", "member of staff.csv")
+            let shift = known(row.id("shift_id"), in: shifts, of: "shifts.csv", row, "shift_id", "shift of shifts.csv")
+            let count = row.integer("max_count", required: true, what: "a number of shifts")
             guard let person, let shift, let count else { continue }
             if c.shiftLimits[Pair(person, shift)] != nil {
                 row.bad("shift_id", "a second limit for (\(person), \(shift))")
                 continue
             }
-            c.shiftLimits[Pair(person, shift)] = Int(count)
+            c.shiftLimits[Pair(person, shift)] = count
         }
     }
 
     func inHorizon(_ day: Day?, _ c: Case, _ row: CSVRow) -> Bool {
-        guard let day else { return false }
-        guard let first = c.days.first, let last = c.days.last, (first...last).contains(day) else {
+        // Without a horizon (an error already said why) no date can be placed, and none is reported.
+        guard let day, let first = c.days.first, let last = c.days.last else { return false }
+        guard (first...last).contains(day) else {
             row.warn("date", "\(day) is outside the horizon; the row is ignored")
             return false
         }
@@ -387,9 +460,11 @@ private struct Reader {
         let staff = Set(c.staff.map(\.id))
         let shifts = Set(c.shifts.map(\.id))
         for row in table("availability.csv", ["staff_id", "date", "kind"], ["shift_id", "weight"]) {
-            let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
+            let person = known(row.id("staff_id"), in: staff, of: "staff.csv", row, "staff_id", "member of staff.csv")
             let day = row.date("date")
-            let shift = known(row.id("shift_id", required: false), in: shifts, row, "shift_id", "shift of shifts.csv")
+            let shift = known(
+                row.id("shift_id", required: false), in: shifts, of: "shifts.csv", row, "shift_id",
+                "shift of shifts.csv")
             var kind: AvailabilityKind?
             if let text = row.text("kind") {
                 kind = AvailabilityKind(rawValue: text)
@@ -397,7 +472,8 @@ private struct Reader {
             } else {
                 row.bad("kind", "the cell is empty; expected unavailable, prefer_off or prefer_on")
             }
-            let weight = row.number("weight", default: c.settings.preferenceWeight, what: "a penalty")
+            let weight = row.number(
+                "weight", default: c.settings.preferenceWeight, maximum: Limits.weight, what: "a penalty")
             guard let person, let kind, let weight, row.text("shift_id") == nil || shift != nil, inHorizon(day, c, row),
                 let day
             else { continue }
@@ -408,8 +484,9 @@ private struct Reader {
     func readForbiddenSequences(_ c: inout Case) {
         let shifts = Set(c.shifts.map(\.id))
         for row in table("forbidden_sequences.csv", ["from_shift", "to_shift"]) {
-            let from = known(row.id("from_shift"), in: shifts, row, "from_shift", "shift of shifts.csv")
-            let to = known(row.id("to_shift"), in: shifts, row, "to_shift", "shift of shifts.csv")
+            let from = known(
+                row.id("from_shift"), in: shifts, of: "shifts.csv", row, "from_shift", "shift of shifts.csv")
+            let to = known(row.id("to_shift"), in: shifts, of: "shifts.csv", row, "to_shift", "shift of shifts.csv")
             if let from, let to { c.forbiddenSequences.insert(Pair(from, to)) }
         }
     }
@@ -420,10 +497,14 @@ private struct Reader {
         let localities = Set(c.localities.map(\.id))
         var seen: [String: Int] = [:]
         for row in table("pinned.csv", ["staff_id", "date"], ["shift_id", "locality_id"]) {
-            let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
+            let person = known(row.id("staff_id"), in: staff, of: "staff.csv", row, "staff_id", "member of staff.csv")
             let day = row.date("date")
-            let shift = known(row.id("shift_id", required: false), in: shifts, row, "shift_id", "shift of shifts.csv")
-            let locality = known(row.id("locality_id", required: false), in: localities, row, "locality_id", "locality")
+            let shift = known(
+                row.id("shift_id", required: false), in: shifts, of: "shifts.csv", row, "shift_id",
+                "shift of shifts.csv")
+            let locality = known(
+                row.id("locality_id", required: false), in: localities, of: "localities.csv", row, "locality_id",
+                "locality")
             guard let person, row.text("shift_id") == nil || shift != nil,
                 row.text("locality_id") == nil || locality != nil,
                 inHorizon(day, c, row), let day
@@ -445,22 +526,30 @@ private struct Reader {
     }
 
     func readBaseline(_ c: inout Case) {
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("baseline.csv").path) else { return }
+        guard source.content("baseline.csv") != .absent else { return }
         let staff = Set(c.staff.map(\.id))
         let shifts = Set(c.shifts.map(\.id))
         let localities = Set(c.localities.map(\.id))
         var rows: [Assignment] = []
+        var seen: [String: Int] = [:]
         for row in table(
             "baseline.csv", ["staff_id", "date", "shift_id", "locality_id"],
             ["start", "end", "paid_hours", "travel_minutes"])
         {
-            let person = known(row.id("staff_id"), in: staff, row, "staff_id", "member of staff.csv")
+            let person = known(row.id("staff_id"), in: staff, of: "staff.csv", row, "staff_id", "member of staff.csv")
             let day = row.date("date")
-            let shift = known(row.id("shift_id"), in: shifts, row, "shift_id", "shift of shifts.csv")
-            let locality = known(row.id("locality_id"), in: localities, row, "locality_id", "locality")
+            let shift = known(row.id("shift_id"), in: shifts, of: "shifts.csv", row, "shift_id", "shift of shifts.csv")
+            let locality = known(
+                row.id("locality_id"), in: localities, of: "localities.csv", row, "locality_id", "locality")
             guard let person, let day, let shift, let locality, let first = c.days.first, let last = c.days.last,
                 (first...last).contains(day)
             else { continue }
+            let key = "\(person)|\(day.iso)"
+            if let first = seen[key] {
+                row.bad("date", "\(person) has a second shift on \(day) (the first is on line \(first))")
+                continue
+            }
+            seen[key] = row.line
             rows.append(Assignment(staffID: person, day: day, shiftID: shift, localityID: locality))
         }
         c.baseline = rows

@@ -26,19 +26,21 @@ public enum RosterFile {
                     staffID: cells["staff_id"] ?? "", day: date, shiftID: cells["shift_id"] ?? "",
                     localityID: cells["locality_id"] ?? ""))
         }
-        let manager = FileManager.default
-        if manager.fileExists(atPath: folder.appendingPathComponent("work_split.csv").path) {
+        let files = CaseSource.folder(folder)
+        if files.content("work_split.csv") != .absent {
             for (line, cells) in try CSVFile.rows(
                 folder: folder, file: "work_split.csv",
                 required: ["staff_id", "date", "shift_id", "locality_id", "competency_id", "hours"],
                 optional: ["sector_id"])
             {
                 guard let date = day(cells["date"], "work_split.csv", line) else { continue }
-                guard let hours = Double(cells["hours"] ?? "") else {
+                guard let hours = PlainNumber.parse(cells["hours"] ?? ""), (0...Limits.shiftHours).contains(hours)
+                else {
                     issues.append(
                         CaseIssue(
                             file: "work_split.csv", line: line, column: "hours",
-                            "'\(cells["hours"] ?? "")' is not a number"))
+                            "'\(cells["hours"] ?? "")' is not a number of hours from 0 to "
+                                + "\(Int(Limits.shiftHours)) (plain digits with '.' for decimals)"))
                     continue
                 }
                 roster.care.append(
@@ -49,7 +51,7 @@ public enum RosterFile {
                         competencyID: cells["competency_id"] ?? "", hours: hours))
             }
         }
-        if manager.fileExists(atPath: folder.appendingPathComponent("coverage.csv").path) {
+        if files.content("coverage.csv") != .absent {
             for (line, cells) in try CSVFile.rows(
                 folder: folder, file: "coverage.csv",
                 required: ["date", "shift_id", "locality_id", "competency_id", "agency_shifts"],
@@ -59,11 +61,13 @@ public enum RosterFile {
                 ])
             {
                 guard let date = day(cells["date"], "coverage.csv", line) else { continue }
-                guard let shifts = Int(cells["agency_shifts"] ?? ""), shifts >= 0 else {
+                guard let shifts = PlainNumber.parse(cells["agency_shifts"] ?? "").flatMap({ Int(exactly: $0) }),
+                    (0...Limits.count).contains(shifts)
+                else {
                     issues.append(
                         CaseIssue(
                             file: "coverage.csv", line: line, column: "agency_shifts",
-                            "'\(cells["agency_shifts"] ?? "")' is not a whole number >= 0"))
+                            "'\(cells["agency_shifts"] ?? "")' is not a whole number from 0 to \(Limits.count)"))
                     continue
                 }
                 if shifts > 0 {
