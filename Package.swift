@@ -19,10 +19,15 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
-        // The only C module: GLPK's header plus a tiny guard against abort().
+        // GLPK: its header plus a tiny guard against abort().
         .systemLibrary(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // zlib (a dependency of GLPK's own package): CRC-32 checksums of the output files.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         // Solver-independent model: variables, rows, objective, options, results.
         .target(name: "LinearModel"),
@@ -32,7 +37,8 @@ let package = Package(
         .target(name: "Workforce"),
         // Roster rules -> model, solution -> roster, the independent evaluator and the outputs.
         .target(
-            name: "Rostering", dependencies: ["Workforce", "LinearModel", .product(name: "CSV", package: "CSV.swift")]),
+            name: "Rostering",
+            dependencies: ["Workforce", "LinearModel", "CZlib", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "roster",
             dependencies: [

@@ -31,7 +31,9 @@ struct Solve: ParsableCommand {
             Writes roster.csv, work_split.csv, roster_grid.csv, coverage.csv, contract_allocation.csv, \
             sector_summary.csv and summary.csv into the output folder, all together (nothing changes there if \
             the run fails). With a time limit the best roster found so far is written and marked 'feasible'; \
-            the limit covers the whole run, reading and writing included.
+            the limit covers the whole run, reading and writing included. Ctrl-C (or SIGTERM) stops the \
+            search and writes the best roster found so far (exit 3); a second Ctrl-C quits at once, leaving \
+            the earlier outputs (an interrupted write is completed by the next command on the folder).
 
             Every roster keeps every hard rule: it is built person by person, each person's schedule from \
             their own rules, then improved by column generation, diving, person by person and on the whole \
@@ -65,6 +67,14 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        Interruption.install()
+        let outFolder = URL(fileURLWithPath: out)
+        do {
+            if try OutputCommit.repair(outFolder) { log.info("completed an interrupted write in '\(out)'") }
+        } catch {
+            log.error("cannot write the outputs into '\(out)': \(error)")
+            throw Exit.badInput
+        }
         let c = try loadCase(caseFolder)
         let printer = ProgressPrinter(label: "objective")
         var options = solverOptions.options
@@ -89,13 +99,22 @@ struct Solve: ParsableCommand {
                 c, options: options, progress: printer.report,
                 exportModel: export)
         }
+        let stopped = SearchStop.isRequested
+        if stopped && run.roster == nil {
+            log.warning("stopped before a roster was found; nothing was written, '\(out)' is as it was")
+            throw Exit.noSolutionFound
+        }
         do {
-            try run.outputs(for: c).write(to: URL(fileURLWithPath: out))
+            try run.outputs(for: c).write(to: outFolder)
         } catch {
-            log.error("cannot write the outputs into '\(out)': \(error.localizedDescription)")
+            log.error("cannot write the outputs into '\(out)' (it holds the earlier run, untouched): \(error)")
             throw Exit.badInput
         }
         print(Summary.text(run, c, folder: out))
+        if stopped {
+            log.warning("stopped on request: the best roster found so far is written (status \(run.status.rawValue))")
+            throw Exit.noSolutionFound
+        }
         switch run.status {
         case .optimal, .feasible: return
         case .infeasible: throw Exit.noSolutionExists
@@ -146,9 +165,21 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let c = try loadCase(caseFolder)
+        let folder = URL(fileURLWithPath: rosterFolder)
         let roster: Roster
         do {
-            roster = try RosterFile.read(folder: URL(fileURLWithPath: rosterFolder), case: c)
+            if try OutputCommit.repair(folder) { log.info("completed an interrupted write in '\(rosterFolder)'") }
+        } catch {
+            log.error("'\(rosterFolder)': \(error)")
+            throw Exit.badInput
+        }
+        let mixed = RunIdentity.verify(folder)
+        if !mixed.isEmpty {
+            for issue in mixed { log.error("\(issue)") }
+            throw Exit.badInput
+        }
+        do {
+            roster = try RosterFile.read(folder: folder, case: c)
         } catch {
             report(error)
             throw Exit.badInput

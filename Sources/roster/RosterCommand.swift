@@ -50,7 +50,21 @@ struct TerminalLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let text = "roster: \(event.level == .info ? "" : "\(event.level): ")\(event.message)\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        let text = "roster: \(event.level == .info ? "" : "\(event.level): ")\(event.message)"
+        FileHandle.standardError.write(Data((Self.visible(text) + "\n").utf8))
+    }
+
+    /// `text` with control characters (terminal escape sequences from a cell or a file name) shown as
+    /// `\u{1B}` instead of acting on the terminal; line breaks and tabs are kept.
+    static func visible(_ text: String) -> String {
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control, scalar != "\n", scalar != "\t" {
+                shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 }

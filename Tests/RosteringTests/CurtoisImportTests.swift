@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Workforce
 
@@ -427,7 +428,7 @@ let tinyInstance = """
     /// Imports the tiny instance and Instance1..4 of ../shared, and checks that for several hand-built rosters our
     /// evaluator's objective equals what the shared `curtois_eval.py` prints.
     @Test func objectiveEqualsTheCurtoisEvaluator() throws {
-        guard let tools = sharedTools else { return }  // a user's clone has no ../shared
+        guard let tools = Referee.tools else { return }  // a user's clone has no ../shared
         let benchmarks = tools.deletingLastPathComponent().appendingPathComponent("benchmarks/curtois")
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("curtois-eval-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

@@ -38,28 +38,3 @@ func assignments(_ built: RosterModel, _ roster: Set<Candidate>) -> [Assignment]
             localityID: c.localities[$0.locality].id)
     }
 }
-
-/// The folder of the shared referee, `nil` when this clone has none beside it.
-var sharedTools: URL? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    let tools = root.deletingLastPathComponent().appendingPathComponent("shared/tools")
-    return FileManager.default.fileExists(atPath: tools.appendingPathComponent("check_roster.py").path) ? tools : nil
-}
-
-/// Runs the shared referee on a case and output folder; returns its last line.
-func referee(_ caseFolder: URL, _ out: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-        "python3", sharedTools!.appendingPathComponent("check_roster.py").path, caseFolder.path, out.path,
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    return text.split(separator: "\n").last.map(String.init) ?? text
-}

@@ -145,10 +145,17 @@ public struct Outputs: Sendable {
         ]
     }
 
-    /// Writes the files into `folder` all together (see ``CSVFolder/write(_:to:removing:)``); output files
-    /// of an earlier run that this run does not write are removed, so a folder never mixes two runs.
+    /// Writes the files into `folder` all together (see ``OutputCommit``); output files of an earlier
+    /// run that this run does not write are removed, so a folder never mixes two runs. summary.csv
+    /// gets the run's identity (``RunIdentity``): its id and the checksum of every other file.
     public func write(to folder: URL) throws {
-        try CSVFolder.write(tables, to: folder, removing: Self.fileNames)
+        var files: [(name: String, bytes: Data)] = []
+        var summary: [[String]] = []
+        for (file, rows) in tables {
+            if file == "summary.csv" { summary = rows } else { files.append((file, try CSVFolder.render(rows))) }
+        }
+        files.append(("summary.csv", try CSVFolder.render(summary + RunIdentity.rows(for: files))))
+        try OutputCommit.commit(files, to: folder, removing: Self.fileNames)
     }
 
     /// Free text starting with = + - @ TAB or CR gets a leading `'` (spreadsheet formula injection).

@@ -89,7 +89,7 @@ public struct CaseSolver {
                     var step = step
                     step.elapsed = elapsed()
                     step.phase = step.phase ?? phase
-                    return report(step)
+                    return report(step) == .stop || SearchStop.isRequested ? .stop : .proceed
                 }
             }
         }
@@ -145,7 +145,7 @@ public struct CaseSolver {
         // Each phase runs only while the best roster is not proven optimal.
         func open(until fraction: Double) -> Bool {
             let proven = run.bestBound.map { status(best.objective, $0) == .optimal } ?? false
-            return !proven && (share(fraction).map { ContinuousClock.now < $0 } ?? true)
+            return !proven && !SearchStop.reached(share(fraction))
         }
         // Column generation pays only when its master settles: the rounds stop as soon as the bound,
         // at its recent rate, cannot meet the master's value in the share left (``SettlingForecast``),

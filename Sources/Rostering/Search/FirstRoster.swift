@@ -49,7 +49,7 @@ public struct FirstRoster: Sendable {
         let rules = self.rules
         for start in stride(from: 0, to: order.count, by: Self.groupSize) {
             let group = Array(order[start..<min(order.count, start + Self.groupSize)])
-            if deadline.map({ ContinuousClock.now >= $0 }) ?? false {
+            if SearchStop.reached(deadline) {
                 undecided += group
                 continue
             }
@@ -86,7 +86,7 @@ public struct FirstRoster: Sendable {
         for pass in 0..<passes {
             var changed = false
             for p in order {
-                if deadline.map({ ContinuousClock.now >= $0 }) ?? false { break }
+                if SearchStop.reached(deadline) { break }
                 let current = descent.schedules[p]!
                 descent.clear(p)
                 if let better = descent.schedule(p, deadline: deadline).schedule, better.choice != current.choice {
@@ -97,7 +97,7 @@ public struct FirstRoster: Sendable {
                 }
             }
             passed(pass + 1, descent.estimate)
-            if !changed || (deadline.map { ContinuousClock.now >= $0 } ?? false) { break }
+            if !changed || SearchStop.reached(deadline) { break }
         }
         return descent.choices
     }

@@ -85,7 +85,7 @@ public struct NeighbourhoodSearch {
         let areas = neighbourhoods(r)
         var sinceImprovement = 0
         var index = 0
-        while sinceImprovement < areas.count {
+        while sinceImprovement < areas.count, !SearchStop.isRequested {
             var limit = stepLimit
             if let deadline {
                 let left = clock.now.duration(to: deadline)

@@ -127,7 +127,7 @@ final class ColumnGeneration {
         roundDone: (_ value: Double, _ bound: Double) -> Bool = { _, _ in true }
     ) throws {
         var count = 0
-        while count < rounds, deadline.map({ ContinuousClock.now < $0 }) ?? true {
+        while count < rounds, !SearchStop.reached(deadline) {
             count += 1
             let added = try round(exact: false, people: people, deadline: deadline)
             if !roundDone(value ?? .infinity, bound) { return }
@@ -177,7 +177,7 @@ final class ColumnGeneration {
         }
         var best: [Int: (position: Int, share: Double)] = [:]
         while true {
-            let expired = deadline.map { ContinuousClock.now >= $0 } ?? false
+            let expired = SearchStop.reached(deadline)
             let open = (0..<people).filter { fixed[$0].contains(Self.free) }
             if !expired && !open.isEmpty {
                 try settle(rounds: roundsPerStep, people: open, exact: false, deadline: deadline)

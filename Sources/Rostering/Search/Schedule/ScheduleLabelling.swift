@@ -78,7 +78,7 @@ struct ScheduleLabelling {
                 // A day of the exact search can grow large: its budget and the deadline are checked within it.
                 if from & 1023 == 1023 {
                     if beam == nil && made + current.state.count > labelBudget { return ([], false) }
-                    if let deadline, ContinuousClock.now >= deadline { return ([], false) }
+                    if SearchStop.reached(deadline) { return ([], false) }
                 }
                 let baseCost = previous.cost[from]
                 let baseUnits = previous.units[from]
@@ -194,7 +194,7 @@ struct ScheduleLabelling {
             }
             made += current.state.count
             if beam == nil && made > labelBudget { return ([], false) }
-            if let deadline, ContinuousClock.now >= deadline { return ([], false) }
+            if SearchStop.reached(deadline) { return ([], false) }
             if let beam, current.aliveCount > beam {
                 complete = false
                 let rank = current.state.indices.map { index -> Double in

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The shared referees beside this clone (`../shared/tools`), which CI has and a user's clone has not.
+public enum Referee {
+    /// The folder of the shared referees, `nil` when this clone has none beside it.
+    public static var tools: URL? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let tools = root.deletingLastPathComponent().appendingPathComponent("shared/tools")
+        return FileManager.default.fileExists(atPath: tools.appendingPathComponent("check_roster.py").path)
+            ? tools : nil
+    }
+
+    /// The last line `check_roster.py` prints for a case and an output folder (`nil` without the referee).
+    public static func verdict(case caseFolder: URL, out: URL) throws -> String? {
+        guard let tools else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", tools.appendingPathComponent("check_roster.py").path, caseFolder.path, out.path,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        return text.split(separator: "\n").last.map(String.init) ?? text
+    }
+}
