@@ -47,6 +47,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzzing the case reader: seeded mutations (CI), or libFuzzer when built with -sanitize=fuzzer.
+        .executableTarget(
+            name: "roster-fuzz",
+            dependencies: [
+                "Workforce", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .target(name: "TestSupport", dependencies: ["Workforce"], path: "Tests/TestSupport"),
