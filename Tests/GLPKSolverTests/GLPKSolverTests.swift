@@ -42,6 +42,34 @@ import Testing
         #expect(result.status == .unbounded)
     }
 
+    /// min -x s.t. x + y >= 1: unbounded, and GLPK's dual simplex starts from a basis that is neither
+    /// primal feasible (x = y = 0 breaks the row) nor dual feasible (x's reduced cost is -1), so it
+    /// proves only that the dual is infeasible.
+    @Test(arguments: [true, false]) func unboundedLPFromABasisNeitherPrimalNorDualFeasible(presolve: Bool) throws {
+        var model = LinearModel()
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
+        model.addConstraint("r", x + y, .greaterOrEqual(1))
+        model.setObjective(.minimize, -LinearExpression(x))
+        let result = try GLPKSolver().solve(model, options: SolveOptions(presolve: presolve))
+        #expect(result.status == .unbounded)
+        #expect(result.values == nil)
+    }
+
+    /// min -x s.t. 2 <= y <= 1: infeasible although x alone could fall without limit (the dual is
+    /// infeasible too); infeasible is the answer, not unbounded.
+    @Test(arguments: [true, false]) func infeasibleLPWithAnInfeasibleDual(presolve: Bool) throws {
+        var model = LinearModel()
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
+        model.addConstraint("atLeast", LinearExpression(y), .greaterOrEqual(2))
+        model.addConstraint("atMost", LinearExpression(y), .lessOrEqual(1))
+        model.setObjective(.minimize, -LinearExpression(x))
+        let result = try GLPKSolver().solve(model, options: SolveOptions(presolve: presolve))
+        #expect(result.status == .infeasible)
+        #expect(result.values == nil)
+    }
+
     @Test func emptyModelIsSolvedWithoutGLPK() throws {
         var model = LinearModel()
         model.objectiveConstant = 4
@@ -107,6 +135,19 @@ import Testing
         let x = model.addVariable("x", kind: .integer)
         model.setObjective(.maximize, LinearExpression(x))
         #expect(try GLPKSolver().solve(model, options: SolveOptions(presolve: presolve)).status == .unbounded)
+    }
+
+    /// The LP relaxation (solved first without the MIP presolver) ends with only its dual proved
+    /// infeasible, as in ``LinearProgramTests``; before, that was thrown as a failure of glp_simplex.
+    @Test func mipWhoseRelaxationStartsNeitherPrimalNorDualFeasible() throws {
+        var model = LinearModel()
+        let x = model.addVariable("x")
+        let y = model.addVariable("y", kind: .integer)
+        model.addConstraint("r", x + y, .greaterOrEqual(1))
+        model.setObjective(.minimize, -LinearExpression(x))
+        #expect(try GLPKSolver().solve(model, options: SolveOptions(presolve: false)).status == .unbounded)
+        model.addConstraint("atMost", LinearExpression(y), .lessOrEqual(-1))
+        #expect(try GLPKSolver().solve(model, options: SolveOptions(presolve: false)).status == .infeasible)
     }
 
     @Test func timeLimitReturnsIncumbentAsFeasible() throws {
