@@ -286,6 +286,63 @@ import Testing
         #expect(copy.rows[3].lower == 1 && copy.rows[3].upper == 3)
     }
 
+    @Test func lpWritesBracketsAndHyphensAsParenthesesAndTildes() throws {
+        var (model, x, _) = Models.dantzig()
+        model.addConstraint("x[ann,2025-03-04,N,kirkwall]", LinearExpression(x), .lessOrEqual(3))
+        #expect(try roundTrip(model, .cplexLP).rows.last?.name == "x(ann,2025~03~04,N,kirkwall)")
+    }
+
+    @Test func fileNamesEscapeWhatTheFormatCannotHoldAndTheEscapeItself() {
+        let names = ["s 001", "s_001", "x[a,2025-03-04]", "#", "", "R0000000", "s_001", "1st", "(a)~", "-r_1"]
+        #expect(
+            FileNames.names(names, kind: "c", format: .cplexLP) == [
+                "s#20001", "s_001", "x(a,2025~03~04)", "#23", "#c5", "R0000000", "s_001#c7", "#31st",
+                "#28a#29#7E", "#2Dr_1",
+            ])
+        #expect(
+            FileNames.names(names, kind: "r", format: .freeMPS) == [
+                "s#20001", "s_001", "x[a,2025-03-04]", "#23", "#r5", "R0000000#r6", "s_001#r7", "1st",
+                "(a)~", "-r_1",
+            ])
+    }
+
+    /// Columns and rows whose names GLPK's writers would merge (`x s 001` and `x s_001`, `[a]` and
+    /// `(a)`), that its readers take for something else, that it would replace by its own names
+    /// (`x_1`, `r_1`, `R0000000`; `~r_1` for a ranged row), that repeat, or that grow past 255 bytes when escaped.
+    static let awkwardNames: [String] = [
+        "x s 001", "x s_001", "[a]", "(a)", "a-b", "a~b", "x_1", "r_1", "~r_1", "-r_1", "", "", "R0000000", "'MARKER'",
+        "inf",
+        "Infinity", "$a", "1st", ".a", "-a", "a#20b", "a b", "Siân", "dup", "dup",
+        String(repeating: "a b", count: 84) + "1", String(repeating: "a b", count: 84) + "2",
+    ]
+
+    /// max the sum of x_j subject to rows x_j <= j + 1, every column and row named from `awkwardNames`:
+    /// column j is j + 1 at the optimum.
+    static func awkwardlyNamedModel() -> LinearModel {
+        var model = LinearModel(name: "awkward names")
+        let columns = awkwardNames.map { model.addVariable($0, objective: 1) }
+        for (j, column) in columns.enumerated() {
+            model.addConstraint(awkwardNames[j], LinearExpression(column), .lessOrEqual(Double(j + 1)))
+        }
+        model.sense = .maximize
+        return model
+    }
+
+    @Test(arguments: ModelFileFormat.allCases) func distinctNamesStayDistinct(format: ModelFileFormat) throws {
+        let model = Self.awkwardlyNamedModel()
+        let copy = try roundTrip(model, format)
+        #expect(copy.columns.count == model.columns.count)
+        #expect(Set(copy.columns.map(\.name)).count == model.columns.count)
+        #expect(copy.rows.count == model.rows.count)
+        #expect(Set(copy.rows.map(\.name)).count == model.rows.count)
+        #expect(copy.columns.allSatisfy { $0.name.utf8.count <= LinearModel.maximumNameLength })
+        let result = try GLPKSolver().solve(copy)
+        let n = Double(model.columns.count)
+        #expect(result.status == .optimal)
+        #expect(result.objective == n * (n + 1) / 2)
+        #expect(result.values == (1...model.columns.count).map(Double.init))
+    }
+
     @Test func malformedFileGivesLocatedError() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).lp").path
         try "Minimize\n obj: x + \nSubject To\n c1: x >= @\nEnd\n".write(
