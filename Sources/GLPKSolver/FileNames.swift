@@ -14,6 +14,11 @@ import LinearModel
 /// 1-based position: escaped names never hold `#` followed by a lower-case letter, so no two names
 /// meet.
 enum FileNames {
+    /// The column fixed at 1 whose objective coefficient is the model's objective constant: GLPK's LP
+    /// writer keeps the constant only as a comment, and MPS readers disagree on the sign of an
+    /// objective right-hand side (GLPK reads it as the constant, CPLEX and HiGHS as its negative).
+    static let objectiveConstant = "objective_constant"
+
     /// Names for the model's rows (`kind` "r") or columns (`kind` "c") in `format`, pairwise distinct.
     static func names(_ names: [String], kind: Character, format: ModelFileFormat) -> [String] {
         var used = reserved(format)
@@ -37,11 +42,11 @@ enum FileNames {
 
     /// Names a reader would take for something else: GLPK's MPS writer calls the objective row
     /// `R0000000`, and a row `'MARKER'` would read as an integer marker; GLPK's LP reader takes `inf`
-    /// and `infinity` in any case for bounds.
+    /// and `infinity` in any case for bounds. Both keep `objective_constant` for the constant.
     private static func reserved(_ format: ModelFileFormat) -> Set<String> {
         switch format {
-        case .freeMPS: return ["R0000000", "'MARKER'"]
-        case .cplexLP: return ["inf", "infinity"]
+        case .freeMPS: return [objectiveConstant, "R0000000", "'MARKER'"]
+        case .cplexLP: return [objectiveConstant, "inf", "infinity"]
         }
     }
 

@@ -23,8 +23,9 @@ public enum ModelFileFormat: String, Sendable, CaseIterable {
 
 /// Reads and writes model files through GLPK.
 public enum ModelFile {
-    /// Writes `model` to `path`, its rows and columns under names valid in the format and distinct
-    /// (see ``FileNames``).
+    /// Writes `model` to `path`: its rows and columns under names valid in the format and distinct
+    /// (see ``FileNames``), and a non-zero objective constant as the objective coefficient of a column
+    /// `objective_constant` fixed at 1, so that every reader of either format finds the same objective.
     /// - Throws: ``ModelError`` for an invalid model, ``GLPKError`` when the file cannot be written.
     public static func write(_ model: LinearModel, to path: String, format: ModelFileFormat) throws {
         try model.validate()
@@ -44,7 +45,7 @@ public enum ModelFile {
         if format == .freeMPS, model.sense == .maximize { try addObjectiveSense(toMPS: path) }
     }
 
-    /// `model` as written to a file in `format`: renamed.
+    /// `model` as written to a file in `format`: renamed, its objective constant moved into a column.
     static func fileModel(_ model: LinearModel, _ format: ModelFileFormat) -> LinearModel {
         var columns = model.columns
         for (index, name) in FileNames.names(columns.map(\.name), kind: "c", format: format).enumerated() {
@@ -54,9 +55,14 @@ public enum ModelFile {
         for (index, name) in FileNames.names(rows.map(\.name), kind: "r", format: format).enumerated() {
             rows[index].name = name
         }
+        var objective = model.objectiveCoefficients
+        if model.objectiveConstant != 0 {
+            columns.append(Column(name: FileNames.objectiveConstant, kind: .continuous, lower: 1, upper: 1))
+            objective.append(model.objectiveConstant)
+        }
         return LinearModel(
-            name: model.name, columns: columns, objectiveCoefficients: model.objectiveCoefficients,
-            objectiveConstant: model.objectiveConstant, sense: model.sense, rows: rows)
+            name: model.name, columns: columns, objectiveCoefficients: objective, objectiveConstant: 0,
+            sense: model.sense, rows: rows)
     }
 
     /// Reads a model from `path`.

@@ -275,14 +275,12 @@ import Testing
         }
     }
 
-    @Test func mpsKeepsReadableNamesAndConstant() throws {
+    @Test func mpsKeepsReadableNames() throws {
         var (model, x, _) = Models.dantzig()
-        model.addToObjective(LinearExpression(constant: 5))
         model.addConstraint("x[ann,2025-03-04,N,kirkwall]", LinearExpression(x), .range(1, 3))
         let copy = try roundTrip(model, .freeMPS)
         #expect(copy.rows.map(\.name) == model.rows.map(\.name))
         #expect(copy.columns.map(\.name) == ["x", "y"])
-        #expect(copy.objectiveConstant == 5)
         #expect(copy.rows[3].lower == 1 && copy.rows[3].upper == 3)
     }
 
@@ -293,26 +291,28 @@ import Testing
     }
 
     @Test func fileNamesEscapeWhatTheFormatCannotHoldAndTheEscapeItself() {
-        let names = ["s 001", "s_001", "x[a,2025-03-04]", "#", "", "R0000000", "s_001", "1st", "(a)~", "-r_1"]
+        let names = [
+            "s 001", "s_001", "x[a,2025-03-04]", "#", "", "objective_constant", "s_001", "1st", "(a)~", "-r_1",
+        ]
         #expect(
             FileNames.names(names, kind: "c", format: .cplexLP) == [
-                "s#20001", "s_001", "x(a,2025~03~04)", "#23", "#c5", "R0000000", "s_001#c7", "#31st",
+                "s#20001", "s_001", "x(a,2025~03~04)", "#23", "#c5", "objective_constant#c6", "s_001#c7", "#31st",
                 "#28a#29#7E", "#2Dr_1",
             ])
         #expect(
             FileNames.names(names, kind: "r", format: .freeMPS) == [
-                "s#20001", "s_001", "x[a,2025-03-04]", "#23", "#r5", "R0000000#r6", "s_001#r7", "1st",
+                "s#20001", "s_001", "x[a,2025-03-04]", "#23", "#r5", "objective_constant#r6", "s_001#r7", "1st",
                 "(a)~", "-r_1",
             ])
     }
 
     /// Columns and rows whose names GLPK's writers would merge (`x s 001` and `x s_001`, `[a]` and
     /// `(a)`), that its readers take for something else, that it would replace by its own names
-    /// (`x_1`, `r_1`, `R0000000`; `~r_1` for a ranged row), that repeat, or that grow past 255 bytes when escaped.
+    /// (`x_1`, `r_1`, `R0000000`; `~r_1` for a ranged row), that repeat, or that grow past 255 bytes
+    /// when escaped.
     static let awkwardNames: [String] = [
         "x s 001", "x s_001", "[a]", "(a)", "a-b", "a~b", "x_1", "r_1", "~r_1", "-r_1", "", "", "R0000000", "'MARKER'",
-        "inf",
-        "Infinity", "$a", "1st", ".a", "-a", "a#20b", "a b", "Siân", "dup", "dup",
+        "objective_constant", "inf", "Infinity", "$a", "1st", ".a", "-a", "a#20b", "a b", "Siân", "dup", "dup",
         String(repeating: "a b", count: 84) + "1", String(repeating: "a b", count: 84) + "2",
     ]
 
@@ -341,6 +341,25 @@ import Testing
         #expect(result.status == .optimal)
         #expect(result.objective == n * (n + 1) / 2)
         #expect(result.values == (1...model.columns.count).map(Double.init))
+    }
+
+    /// GLPK's LP writer keeps an objective constant only as a comment, and its MPS reader takes the
+    /// objective's right-hand side as the constant where CPLEX and HiGHS take its negative; both files
+    /// carry the constant in a column fixed at 1 instead.
+    @Test(arguments: ModelFileFormat.allCases) func objectiveConstantKeepsTheOptimum(format: ModelFileFormat) throws {
+        var (lp, _, _) = Models.dantzig()
+        lp.addToObjective(LinearExpression(constant: -7.5))
+        var mip = Models.knapsack()
+        mip.addToObjective(LinearExpression(constant: 2.25))
+        for (model, optimum) in [(lp, 36 - 7.5), (mip, Models.knapsackBruteForce() + 2.25)] {
+            let copy = try roundTrip(model, format)
+            let constant = try #require(copy.columns.last)
+            #expect(constant.name == "objective_constant" && constant.lower == 1 && constant.upper == 1)
+            #expect(copy.objectiveConstant == 0)
+            let result = try GLPKSolver().solve(copy)
+            #expect(result.status == .optimal)
+            #expect(abs(try #require(result.objective) - optimum) < 1e-9, "\(model.name) via \(format)")
+        }
     }
 
     @Test func malformedFileGivesLocatedError() throws {
