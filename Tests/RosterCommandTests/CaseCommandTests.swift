@@ -53,6 +53,26 @@ import Testing
         }
     }
 
+    @Test(arguments: ["1e18", "nan", "-1", "inf", "-inf", "0", "10000001"])
+    func timeLimitOutOfRangeIsAUsageError(limit: String) throws {
+        let folder = try CaseFiles.folder(Self.files)
+        let out = folder.appendingPathComponent("out").path
+        let result = try CommandRunner.run(["solve", folder.path, "--out", out, "--time-limit", limit])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--time-limit must be a number of seconds greater than 0 and at most 1e7"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test(arguments: [
+        ["--gap", "-0.5"], ["--gap", "nan"], ["--gap", "2"], ["--threads", "0"], ["--threads", "-1"],
+    ])
+    func gapOrThreadsOutOfRangeIsAUsageError(option: [String]) throws {
+        let folder = try CaseFiles.folder(Self.files)
+        let result = try CommandRunner.run(["solve", folder.path, "--out", folder.path + "/out"] + option)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("\(option[0]) must be"))
+    }
+
     @Test func malformedCaseExitsOneListsEveryErrorAndWritesNothing() throws {
         var files = Self.files
         files["staff.csv"] = "staff_id,home_locality,contract_hours\nann,nowhere,abc\n"
