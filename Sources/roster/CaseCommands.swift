@@ -61,6 +61,10 @@ struct Solve: ParsableCommand {
     static func reserve(_ limit: Double) -> Double { min(0.3 + 0.01 * limit, 0.1 * limit) }
 
     func validate() throws {
+        if out.isEmpty { throw ValidationError("--out must name the output folder; it is empty") }
+        if exportModel?.isEmpty == true {
+            throw ValidationError("--export-model must name a file (.mps or .lp); it is empty")
+        }
         if !(1...1024).contains(threads) {
             throw ValidationError("--threads must be a whole number from 1 to 1024, not '\(threads)'")
         }

@@ -21,6 +21,7 @@ struct SolveModel: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output must name a CSV file; it is empty") }
         guard ModelFileFormat(path: file) != nil else {
             throw ValidationError("'\(file)': the extension must be .mps or .lp")
         }

@@ -73,6 +73,21 @@ import Testing
         #expect(result.stderr.contains("\(option[0]) must be"))
     }
 
+    /// An empty path would mean the current folder; each run starts in an empty folder of its own,
+    /// which must stay empty.
+    @Test(arguments: [
+        (["--out", ""], "--out must name the output folder"),
+        (["--out", "out", "--export-model", ""], "--export-model must name a file"),
+    ])
+    func emptyOutputPathIsAUsageError(options: [String], message: String) throws {
+        let folder = try CaseFiles.folder(Self.files)
+        let current = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run(["solve", folder.path] + options, in: current)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains(message))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: current.path).isEmpty)
+    }
+
     @Test func malformedCaseExitsOneListsEveryErrorAndWritesNothing() throws {
         var files = Self.files
         files["staff.csv"] = "staff_id,home_locality,contract_hours\nann,nowhere,abc\n"

@@ -89,6 +89,17 @@ import Testing
         #expect(output.stderr.contains(".mps or .lp"))
     }
 
+    @Test func emptyOutputPathIsAUsageError() throws {
+        let path = try write(Self.dantzigMPS, name: "dantzig.mps")
+        let current = try CommandRunner.temporaryDirectory()
+        for option in ["--output", "-o"] {
+            let output = try CommandRunner.run(["solve-model", path, option, ""], in: current)
+            #expect(output.status == 64)
+            #expect(output.stderr.contains("--output must name a CSV file; it is empty"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: current.path).isEmpty)
+    }
+
     @Test func negativeTimeLimitIsAUsageError() throws {
         let output = try CommandRunner.run(["solve-model", "model.mps", "--time-limit", "-1"])
         #expect(output.status == 64)
