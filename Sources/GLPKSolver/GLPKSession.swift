@@ -119,6 +119,11 @@ public final class GLPKSession: LinearProgramSession {
                 glp_adv_basis(try problem.live("advanced basis"), 0)
                 code = try problem.guarded("glp_simplex") { cglpk_simplex($0, &parameters) }
             }
+            if try GLPKSolver.onlyDualInfeasible(problem, code: code) {
+                // The dual simplex proved only "unbounded or infeasible": the primal simplex tells which.
+                parameters.meth = GLP_PRIMAL
+                code = try problem.guarded("glp_simplex") { cglpk_simplex($0, &parameters) }
+            }
             boundsChanged = false
             let spent = clock.now - started
             let elapsed = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18

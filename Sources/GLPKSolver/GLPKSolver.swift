@@ -69,7 +69,8 @@ public struct GLPKSolver: Solver, Sendable {
     }
 
     /// Runs the simplex method; with presolve, a "no feasible solution" answer is re-run without it,
-    /// because the presolver cannot tell infeasible from unbounded and leaves no basis.
+    /// because the presolver cannot tell infeasible from unbounded and leaves no basis. When the dual
+    /// simplex proves only that the dual is infeasible, the primal simplex tells infeasible from unbounded.
     private static func simplex(
         _ problem: GLPKProblem, _ options: SolveOptions, _ monitor: SearchMonitor
     ) throws -> Int32 {
@@ -79,7 +80,23 @@ public struct GLPKSolver: Solver, Sendable {
             parameters = simplexParameters(options, presolve: false, monitor: monitor)
             code = try problem.guarded("glp_simplex") { cglpk_simplex($0, &parameters) }
         }
+        if try onlyDualInfeasible(problem, code: code) {
+            parameters = simplexParameters(options, presolve: false, monitor: monitor)
+            parameters.meth = GLP_PRIMAL
+            code = try problem.guarded("glp_simplex") { cglpk_simplex($0, &parameters) }
+        }
         return code
+    }
+
+    /// Whether `glp_simplex` returned `code` 0 having proved only that the LP has no dual feasible
+    /// solution (primal status infeasible or undefined, dual status GLP_NOFEAS): the LP is then
+    /// unbounded or infeasible. GLPK's dual simplex ends so when its starting basis is neither primal
+    /// nor dual feasible; the primal simplex, continued from that basis, finds which of the two holds.
+    static func onlyDualInfeasible(_ problem: GLPKProblem, code: Int32) throws -> Bool {
+        guard code == 0 else { return false }
+        let prob = try problem.live("read the LP status")
+        let status = glp_get_status(prob)
+        return (status == GLP_INFEAS || status == GLP_UNDEF) && glp_get_dual_stat(prob) == GLP_NOFEAS
     }
 
     private static func solveLP(

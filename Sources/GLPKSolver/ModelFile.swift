@@ -4,13 +4,14 @@ import LinearModel
 
 /// Model file formats that any LP/MIP solver reads.
 public enum ModelFileFormat: String, Sendable, CaseIterable {
-    /// Free MPS: names are kept whole (fixed MPS would truncate them to 8 characters). A maximised
-    /// objective is written as an `OBJSENSE MAX` section, which GLPK itself does not know but
-    /// HiGHS, CBC, CPLEX and Gurobi read; ``ModelFile`` reads it back.
+    /// Free MPS: names are kept whole (fixed MPS would truncate them to 8 characters), but for a
+    /// space, `#` or `$`, which are escaped (see ``FileNames``). A maximised objective is written as an
+    /// `OBJSENSE MAX` section, which GLPK itself does not know but HiGHS, CBC, CPLEX and Gurobi read;
+    /// ``ModelFile`` reads it back.
     case freeMPS = "mps"
-    /// CPLEX LP. GLPK's writer rewrites characters that are not valid in LP syntax (`[` becomes
-    /// `(`, `-` becomes `~`) and adds a column for each ranged row, so a model read back may differ
-    /// in names and size (not in its optimum).
+    /// CPLEX LP. Names are written with `[`, `]` and `-` as `(`, `)` and `~`, and other characters
+    /// that LP syntax does not allow escaped (see ``FileNames``); GLPK's writer adds a column for each
+    /// ranged row, so a model read back may differ in names and size (not in its optimum).
     case cplexLP = "lp"
 
     /// The format for a file name's extension (`.mps` or `.lp`), `nil` for any other.
@@ -22,14 +23,17 @@ public enum ModelFileFormat: String, Sendable, CaseIterable {
 
 /// Reads and writes model files through GLPK.
 public enum ModelFile {
-    /// Writes `model` to `path`.
+    /// Writes `model` to `path`: its rows and columns under names valid in the format and distinct
+    /// (see ``FileNames``), and a non-zero objective constant as the objective coefficient of a column
+    /// `objective_constant` fixed at 1, so that every reader of either format finds the same objective.
     /// - Throws: ``ModelError`` for an invalid model, ``GLPKError`` when the file cannot be written.
     public static func write(_ model: LinearModel, to path: String, format: ModelFileFormat) throws {
         try model.validate()
+        let written = fileModel(model, format)
         let capture = TerminalCapture(sink: nil)
         try capture.during {
             let problem = GLPKProblem(capture: capture)
-            try problem.load(model)
+            try problem.load(written)
             let code = try problem.guarded("write \(format.rawValue)") { prob in
                 switch format {
                 case .freeMPS: return cglpk_write_mps(prob, GLP_MPS_FILE, path)
@@ -39,6 +43,26 @@ public enum ModelFile {
             if code != 0 { throw GLPKError.file(operation: "write", path: path, detail: detail(capture.text)) }
         }
         if format == .freeMPS, model.sense == .maximize { try addObjectiveSense(toMPS: path) }
+    }
+
+    /// `model` as written to a file in `format`: renamed, its objective constant moved into a column.
+    static func fileModel(_ model: LinearModel, _ format: ModelFileFormat) -> LinearModel {
+        var columns = model.columns
+        for (index, name) in FileNames.names(columns.map(\.name), kind: "c", format: format).enumerated() {
+            columns[index].name = name
+        }
+        var rows = model.rows
+        for (index, name) in FileNames.names(rows.map(\.name), kind: "r", format: format).enumerated() {
+            rows[index].name = name
+        }
+        var objective = model.objectiveCoefficients
+        if model.objectiveConstant != 0 {
+            columns.append(Column(name: FileNames.objectiveConstant, kind: .continuous, lower: 1, upper: 1))
+            objective.append(model.objectiveConstant)
+        }
+        return LinearModel(
+            name: model.name, columns: columns, objectiveCoefficients: objective, objectiveConstant: 0,
+            sense: model.sense, rows: rows)
     }
 
     /// Reads a model from `path`.

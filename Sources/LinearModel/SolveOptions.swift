@@ -66,9 +66,9 @@ public struct OptionsError: Error, Sendable, CustomStringConvertible {
 }
 
 extension SolveOptions {
-    /// Checks the options against `model`.
+    /// Checks the options that do not depend on a model: the time limit, gap and progress interval.
     /// - Throws: ``OptionsError`` naming the first option that is out of range.
-    public func validate(for model: LinearModel) throws {
+    public func validate() throws {
         if let limit = timeLimit, !(limit.isFinite && limit >= 0) {
             throw OptionsError("time limit must be a finite number of seconds >= 0, got \(limit)")
         }
@@ -78,6 +78,12 @@ extension SolveOptions {
         if !(progressInterval.isFinite && progressInterval >= 0) {
             throw OptionsError("progress interval must be a finite number of seconds >= 0, got \(progressInterval)")
         }
+    }
+
+    /// Checks the options against `model`: those of ``validate()`` and the starting solution.
+    /// - Throws: ``OptionsError`` naming the first option that is out of range.
+    public func validate(for model: LinearModel) throws {
+        try validate()
         if let start = startingSolution {
             if start.count != model.columns.count {
                 throw OptionsError("starting solution has \(start.count) values for \(model.columns.count) columns")

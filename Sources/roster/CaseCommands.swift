@@ -52,14 +52,22 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Also write the model to this file (.mps or .lp) for another solver.")
     var exportModel: String?
 
-    @Option(name: .long, help: "Threads for pricing people's schedules concurrently (default: every core).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Threads for pricing people's schedules concurrently (1 to 1024; default: every core).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     /// Seconds of a time limit kept for evaluating the roster and writing the outputs.
     static func reserve(_ limit: Double) -> Double { min(0.3 + 0.01 * limit, 0.1 * limit) }
 
     func validate() throws {
-        if !(1...1024).contains(threads) { throw ValidationError("--threads must be a whole number from 1 to 1024") }
+        if out.isEmpty { throw ValidationError("--out must name the output folder; it is empty") }
+        if exportModel?.isEmpty == true {
+            throw ValidationError("--export-model must name a file (.mps or .lp); it is empty")
+        }
+        if !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be a whole number from 1 to 1024, not '\(threads)'")
+        }
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
             throw ValidationError("--export-model: the extension must be .mps or .lp")
         }

@@ -36,6 +36,7 @@ struct Curtois: ParsableCommand {
     var start: String = CurtoisImport.defaultStart.iso
 
     func validate() throws {
+        if out.isEmpty { throw ValidationError("--out must name the case folder to write; it is empty") }
         guard let day = Day(iso: start) else {
             throw ValidationError("--start '\(start)' is not a date; expected YYYY-MM-DD, e.g. 2024-01-01")
         }

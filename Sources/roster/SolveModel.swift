@@ -21,6 +21,7 @@ struct SolveModel: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output must name a CSV file; it is empty") }
         guard ModelFileFormat(path: file) != nil else {
             throw ValidationError("'\(file)': the extension must be .mps or .lp")
         }
@@ -81,10 +82,18 @@ func csvField(_ text: String) -> String {
 
 /// Options shared by every command that solves.
 struct SolverOptions: ParsableArguments {
-    @Option(name: .long, help: "Stop after this many seconds and report the best solution found.")
+    /// The longest `--time-limit` in seconds (about 115 days).
+    static let longestTimeLimit: Double = 1e7
+
+    // `.unconditional`: `--time-limit -1` reaches validate() (and its message), not "missing value".
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Stop after this many seconds (more than 0, at most 1e7) and report the best solution found.")
     var timeLimit: Double?
 
-    @Option(name: .long, help: "Stop when the relative gap between solution and bound is at most this (e.g. 0.01).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Stop when the relative gap between solution and bound is at most this (0 to 1, e.g. 0.01).")
     var gap: Double?
 
     @Flag(name: .long, help: "Turn GLPK's presolver off.")
@@ -100,10 +109,14 @@ struct SolverOptions: ParsableArguments {
     var proximitySearch = false
 
     func validate() throws {
-        if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
-            throw ValidationError("--time-limit must be a number of seconds >= 0")
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.longestTimeLimit) {
+            throw ValidationError(
+                "--time-limit must be a number of seconds greater than 0 and at most 1e7 (115 days), "
+                    + "not '\(timeLimit)'")
         }
-        if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0") }
+        if let gap, !(0...1).contains(gap) {
+            throw ValidationError("--gap must be a relative gap from 0 to 1 (e.g. 0.01 for 1%), not '\(gap)'")
+        }
     }
 
     var options: SolveOptions {

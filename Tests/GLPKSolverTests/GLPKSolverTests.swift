@@ -42,6 +42,34 @@ import Testing
         #expect(result.status == .unbounded)
     }
 
+    /// min -x s.t. x + y >= 1: unbounded, and GLPK's dual simplex starts from a basis that is neither
+    /// primal feasible (x = y = 0 breaks the row) nor dual feasible (x's reduced cost is -1), so it
+    /// proves only that the dual is infeasible.
+    @Test(arguments: [true, false]) func unboundedLPFromABasisNeitherPrimalNorDualFeasible(presolve: Bool) throws {
+        var model = LinearModel()
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
+        model.addConstraint("r", x + y, .greaterOrEqual(1))
+        model.setObjective(.minimize, -LinearExpression(x))
+        let result = try GLPKSolver().solve(model, options: SolveOptions(presolve: presolve))
+        #expect(result.status == .unbounded)
+        #expect(result.values == nil)
+    }
+
+    /// min -x s.t. 2 <= y <= 1: infeasible although x alone could fall without limit (the dual is
+    /// infeasible too); infeasible is the answer, not unbounded.
+    @Test(arguments: [true, false]) func infeasibleLPWithAnInfeasibleDual(presolve: Bool) throws {
+        var model = LinearModel()
+        let x = model.addVariable("x")
+        let y = model.addVariable("y")
+        model.addConstraint("atLeast", LinearExpression(y), .greaterOrEqual(2))
+        model.addConstraint("atMost", LinearExpression(y), .lessOrEqual(1))
+        model.setObjective(.minimize, -LinearExpression(x))
+        let result = try GLPKSolver().solve(model, options: SolveOptions(presolve: presolve))
+        #expect(result.status == .infeasible)
+        #expect(result.values == nil)
+    }
+
     @Test func emptyModelIsSolvedWithoutGLPK() throws {
         var model = LinearModel()
         model.objectiveConstant = 4
@@ -107,6 +135,19 @@ import Testing
         let x = model.addVariable("x", kind: .integer)
         model.setObjective(.maximize, LinearExpression(x))
         #expect(try GLPKSolver().solve(model, options: SolveOptions(presolve: presolve)).status == .unbounded)
+    }
+
+    /// The LP relaxation (solved first without the MIP presolver) ends with only its dual proved
+    /// infeasible, as in ``LinearProgramTests``; before, that was thrown as a failure of glp_simplex.
+    @Test func mipWhoseRelaxationStartsNeitherPrimalNorDualFeasible() throws {
+        var model = LinearModel()
+        let x = model.addVariable("x")
+        let y = model.addVariable("y", kind: .integer)
+        model.addConstraint("r", x + y, .greaterOrEqual(1))
+        model.setObjective(.minimize, -LinearExpression(x))
+        #expect(try GLPKSolver().solve(model, options: SolveOptions(presolve: false)).status == .unbounded)
+        model.addConstraint("atMost", LinearExpression(y), .lessOrEqual(-1))
+        #expect(try GLPKSolver().solve(model, options: SolveOptions(presolve: false)).status == .infeasible)
     }
 
     @Test func timeLimitReturnsIncumbentAsFeasible() throws {
@@ -234,15 +275,91 @@ import Testing
         }
     }
 
-    @Test func mpsKeepsReadableNamesAndConstant() throws {
+    @Test func mpsKeepsReadableNames() throws {
         var (model, x, _) = Models.dantzig()
-        model.addToObjective(LinearExpression(constant: 5))
         model.addConstraint("x[ann,2025-03-04,N,kirkwall]", LinearExpression(x), .range(1, 3))
         let copy = try roundTrip(model, .freeMPS)
         #expect(copy.rows.map(\.name) == model.rows.map(\.name))
         #expect(copy.columns.map(\.name) == ["x", "y"])
-        #expect(copy.objectiveConstant == 5)
         #expect(copy.rows[3].lower == 1 && copy.rows[3].upper == 3)
+    }
+
+    @Test func lpWritesBracketsAndHyphensAsParenthesesAndTildes() throws {
+        var (model, x, _) = Models.dantzig()
+        model.addConstraint("x[ann,2025-03-04,N,kirkwall]", LinearExpression(x), .lessOrEqual(3))
+        #expect(try roundTrip(model, .cplexLP).rows.last?.name == "x(ann,2025~03~04,N,kirkwall)")
+    }
+
+    @Test func fileNamesEscapeWhatTheFormatCannotHoldAndTheEscapeItself() {
+        let names = [
+            "s 001", "s_001", "x[a,2025-03-04]", "#", "", "objective_constant", "s_001", "1st", "(a)~", "-r_1",
+        ]
+        #expect(
+            FileNames.names(names, kind: "c", format: .cplexLP) == [
+                "s#20001", "s_001", "x(a,2025~03~04)", "#23", "#c5", "objective_constant#c6", "s_001#c7", "#31st",
+                "#28a#29#7E", "#2Dr_1",
+            ])
+        #expect(
+            FileNames.names(names, kind: "r", format: .freeMPS) == [
+                "s#20001", "s_001", "x[a,2025-03-04]", "#23", "#r5", "objective_constant#r6", "s_001#r7", "1st",
+                "(a)~", "-r_1",
+            ])
+    }
+
+    /// Columns and rows whose names GLPK's writers would merge (`x s 001` and `x s_001`, `[a]` and
+    /// `(a)`), that its readers take for something else, that it would replace by its own names
+    /// (`x_1`, `r_1`, `R0000000`; `~r_1` for a ranged row), that repeat, or that grow past 255 bytes
+    /// when escaped.
+    static let awkwardNames: [String] = [
+        "x s 001", "x s_001", "[a]", "(a)", "a-b", "a~b", "x_1", "r_1", "~r_1", "-r_1", "", "", "R0000000", "'MARKER'",
+        "objective_constant", "inf", "Infinity", "$a", "1st", ".a", "-a", "a#20b", "a b", "Siân", "dup", "dup",
+        String(repeating: "a b", count: 84) + "1", String(repeating: "a b", count: 84) + "2",
+    ]
+
+    /// max the sum of x_j subject to rows x_j <= j + 1, every column and row named from `awkwardNames`:
+    /// column j is j + 1 at the optimum.
+    static func awkwardlyNamedModel() -> LinearModel {
+        var model = LinearModel(name: "awkward names")
+        let columns = awkwardNames.map { model.addVariable($0, objective: 1) }
+        for (j, column) in columns.enumerated() {
+            model.addConstraint(awkwardNames[j], LinearExpression(column), .lessOrEqual(Double(j + 1)))
+        }
+        model.sense = .maximize
+        return model
+    }
+
+    @Test(arguments: ModelFileFormat.allCases) func distinctNamesStayDistinct(format: ModelFileFormat) throws {
+        let model = Self.awkwardlyNamedModel()
+        let copy = try roundTrip(model, format)
+        #expect(copy.columns.count == model.columns.count)
+        #expect(Set(copy.columns.map(\.name)).count == model.columns.count)
+        #expect(copy.rows.count == model.rows.count)
+        #expect(Set(copy.rows.map(\.name)).count == model.rows.count)
+        #expect(copy.columns.allSatisfy { $0.name.utf8.count <= LinearModel.maximumNameLength })
+        let result = try GLPKSolver().solve(copy)
+        let n = Double(model.columns.count)
+        #expect(result.status == .optimal)
+        #expect(result.objective == n * (n + 1) / 2)
+        #expect(result.values == (1...model.columns.count).map(Double.init))
+    }
+
+    /// GLPK's LP writer keeps an objective constant only as a comment, and its MPS reader takes the
+    /// objective's right-hand side as the constant where CPLEX and HiGHS take its negative; both files
+    /// carry the constant in a column fixed at 1 instead.
+    @Test(arguments: ModelFileFormat.allCases) func objectiveConstantKeepsTheOptimum(format: ModelFileFormat) throws {
+        var (lp, _, _) = Models.dantzig()
+        lp.addToObjective(LinearExpression(constant: -7.5))
+        var mip = Models.knapsack()
+        mip.addToObjective(LinearExpression(constant: 2.25))
+        for (model, optimum) in [(lp, 36 - 7.5), (mip, Models.knapsackBruteForce() + 2.25)] {
+            let copy = try roundTrip(model, format)
+            let constant = try #require(copy.columns.last)
+            #expect(constant.name == "objective_constant" && constant.lower == 1 && constant.upper == 1)
+            #expect(copy.objectiveConstant == 0)
+            let result = try GLPKSolver().solve(copy)
+            #expect(result.status == .optimal)
+            #expect(abs(try #require(result.objective) - optimum) < 1e-9, "\(model.name) via \(format)")
+        }
     }
 
     @Test func malformedFileGivesLocatedError() throws {

@@ -245,6 +245,37 @@ import Testing
         #expect(result.values == nil)
     }
 
+    /// min -x with x <= 10 and x + y >= 1 is optimal at x = 10; freeing x's upper bound makes it
+    /// unbounded. The bound change puts x at 0 (breaking the row) with reduced cost -1, so the dual
+    /// simplex the session then uses starts from a basis neither primal nor dual feasible.
+    @Test func unboundedAfterABoundChange() throws {
+        var model = LinearModel()
+        let x = model.addVariable("x", upper: 10)
+        let y = model.addVariable("y", upper: 10)
+        model.addConstraint("r", x + y, .greaterOrEqual(1))
+        model.setObjective(.minimize, -LinearExpression(x))
+        let session = try GLPKSession(model)
+        #expect(close(try session.solve(timeLimit: nil).objective, -10))
+        try session.setBounds(x, lower: 0, upper: .infinity)
+        let result = try session.solve(timeLimit: nil)
+        #expect(result.status == .unbounded)
+        #expect(result.values == nil)
+    }
+
+    /// The same start, but y's new bounds [0, 1] break y >= 2 as well: infeasible, not unbounded.
+    @Test func infeasibleAfterABoundChangeWhileTheDualIsInfeasible() throws {
+        var model = LinearModel()
+        let x = model.addVariable("x", upper: 10)
+        let y = model.addVariable("y", upper: 10)
+        model.addConstraint("r", LinearExpression(y), .greaterOrEqual(2))
+        model.setObjective(.minimize, -LinearExpression(x))
+        let session = try GLPKSession(model)
+        #expect(close(try session.solve(timeLimit: nil).objective, -10))
+        try session.setBounds(x, lower: 0, upper: .infinity)
+        try session.setBounds(y, lower: 0, upper: 1)
+        #expect(try session.solve(timeLimit: nil).status == .infeasible)
+    }
+
     // MARK: Column generation
 
     /// Cutting stock: rolls of width 10, items of widths 3, 4, 5 with demands 9, 5, 7.

@@ -24,6 +24,70 @@ import Testing
         #expect(roster.split(separator: "\n").count == 4)  // header + three shifts
     }
 
+    /// Ids that differ only in a space and an underscore, and contracted hours whose pay is a constant
+    /// of the objective: both exported files read back and solve to the roster's objective.
+    @Test func exportedModelsSolveToTheRostersObjective() throws {
+        let staff =
+            "staff_id,home_locality,competencies,hourly_cost,contract_hours\n"
+            + "s 001,home,care,10,8\ns_001,home,care,12,8\n"
+        let folder = try CaseFiles.folder(CaseFiles.single(days: 3, staff: staff, demandHours: 8))
+        func objective(_ line: String, in output: String) -> Double? {
+            output.split(separator: "\n").first { $0.hasPrefix(line) }
+                .flatMap { Double($0.dropFirst(line.count).split(separator: " ").first ?? "") }
+        }
+        for format in ["lp", "mps"] {
+            let model = folder.appendingPathComponent("model.\(format)").path
+            let solve = try CommandRunner.run([
+                "solve", folder.path, "--out", folder.appendingPathComponent("out").path, "--export-model", model,
+            ])
+            #expect(solve.status == 0, "\(solve.stderr)")
+            #expect(solve.stdout.hasPrefix("status: optimal"))
+            let rostered = try #require(objective("status: optimal  objective ", in: solve.stdout))
+            let reread = try CommandRunner.run(["solve-model", model])
+            #expect(reread.status == 0, "\(format): \(reread.stderr)")
+            #expect(reread.stdout.contains("status      optimal"))
+            let solved = try #require(objective("objective   ", in: reread.stdout))
+            #expect(abs(solved - rostered) < 0.005, "\(format): \(solved) vs \(rostered)")
+            let text = try String(contentsOfFile: model, encoding: .utf8)
+            #expect(text.contains("objective_constant") && text.contains("s#20001") && text.contains("s_001"))
+        }
+    }
+
+    @Test(arguments: ["1e18", "nan", "-1", "inf", "-inf", "0", "10000001"])
+    func timeLimitOutOfRangeIsAUsageError(limit: String) throws {
+        let folder = try CaseFiles.folder(Self.files)
+        let out = folder.appendingPathComponent("out").path
+        let result = try CommandRunner.run(["solve", folder.path, "--out", out, "--time-limit", limit])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--time-limit must be a number of seconds greater than 0 and at most 1e7"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test(arguments: [
+        ["--gap", "-0.5"], ["--gap", "nan"], ["--gap", "2"], ["--threads", "0"], ["--threads", "-1"],
+    ])
+    func gapOrThreadsOutOfRangeIsAUsageError(option: [String]) throws {
+        let folder = try CaseFiles.folder(Self.files)
+        let result = try CommandRunner.run(["solve", folder.path, "--out", folder.path + "/out"] + option)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("\(option[0]) must be"))
+    }
+
+    /// An empty path would mean the current folder; each run starts in an empty folder of its own,
+    /// which must stay empty.
+    @Test(arguments: [
+        (["--out", ""], "--out must name the output folder"),
+        (["--out", "out", "--export-model", ""], "--export-model must name a file"),
+    ])
+    func emptyOutputPathIsAUsageError(options: [String], message: String) throws {
+        let folder = try CaseFiles.folder(Self.files)
+        let current = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run(["solve", folder.path] + options, in: current)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains(message))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: current.path).isEmpty)
+    }
+
     @Test func malformedCaseExitsOneListsEveryErrorAndWritesNothing() throws {
         var files = Self.files
         files["staff.csv"] = "staff_id,home_locality,contract_hours\nann,nowhere,abc\n"

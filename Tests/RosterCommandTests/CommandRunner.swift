@@ -22,8 +22,11 @@ struct CommandRunner {
         return directory.appendingPathComponent("roster")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-        try finish(start(arguments, environment: environment))
+    /// Runs `roster` with `arguments`, in `directory` when given (else in the tests' own).
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Output {
+        try finish(start(arguments, environment: environment, in: directory))
     }
 
     /// A started `roster` process, its output collected by ``finish(_:)``.
@@ -33,10 +36,13 @@ struct CommandRunner {
         let err: Pipe
     }
 
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+    static func start(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()

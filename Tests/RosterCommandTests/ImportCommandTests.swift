@@ -84,6 +84,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test func emptyOutIsAUsageError() throws {
+        let file = try write(Self.instance, name: "small.txt")
+        let current = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run(["import", "curtois", file.path, "--out", ""], in: current)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--out must name the case folder to write; it is empty"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: current.path).isEmpty)
+    }
+
     @Test func missingFileIsBadInput() throws {
         let out = try CommandRunner.temporaryDirectory().appendingPathComponent("case").path
         let result = try CommandRunner.run(["import", "curtois", "/nonexistent/Instance99.txt", "--out", out])

@@ -55,6 +55,27 @@ import Testing
         #expect(output.stdout.contains("status      infeasible"))
     }
 
+    @Test func unboundedLinearProgramExitsWithTwo() throws {
+        // No integer columns; GLPK's dual simplex starts from x = y = 0, which breaks c1.
+        let path = try write("Minimize\n obj: - x\nSubject To\n c1: x + y >= 1\nEnd\n", name: "unbounded.lp")
+        for presolve in [[], ["--no-presolve"]] {
+            let output = try CommandRunner.run(["solve-model", path] + presolve)
+            #expect(output.status == 2, "\(presolve)")
+            #expect(output.stdout.contains("status      unbounded\n"), "\(presolve)")
+        }
+    }
+
+    @Test func infeasibleLinearProgramWithUnboundedDirectionExitsWithTwo() throws {
+        // x could fall without limit, but 2 <= y <= 1 has no solution: infeasible, not unbounded.
+        let path = try write(
+            "Minimize\n obj: - x\nSubject To\n c1: y >= 2\n c2: y <= 1\nEnd\n", name: "infeasible-dual.lp")
+        for presolve in [[], ["--no-presolve"]] {
+            let output = try CommandRunner.run(["solve-model", path] + presolve)
+            #expect(output.status == 2, "\(presolve)")
+            #expect(output.stdout.contains("status      infeasible\n"), "\(presolve)")
+        }
+    }
+
     @Test func unreadableFileExitsWithOneAndNamesTheLine() throws {
         let path = try write("Minimize\n obj: x +\nSubject To\nEnd\n", name: "broken.lp")
         let output = try CommandRunner.run(["solve-model", path])
@@ -68,9 +89,21 @@ import Testing
         #expect(output.stderr.contains(".mps or .lp"))
     }
 
+    @Test func emptyOutputPathIsAUsageError() throws {
+        let path = try write(Self.dantzigMPS, name: "dantzig.mps")
+        let current = try CommandRunner.temporaryDirectory()
+        for option in ["--output", "-o"] {
+            let output = try CommandRunner.run(["solve-model", path, option, ""], in: current)
+            #expect(output.status == 64)
+            #expect(output.stderr.contains("--output must name a CSV file; it is empty"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: current.path).isEmpty)
+    }
+
     @Test func negativeTimeLimitIsAUsageError() throws {
         let output = try CommandRunner.run(["solve-model", "model.mps", "--time-limit", "-1"])
         #expect(output.status == 64)
+        #expect(output.stderr.contains("--time-limit must be a number of seconds greater than 0"))
     }
 
     @Test func versionAndHelp() throws {

@@ -50,25 +50,31 @@ public struct CaseSolver {
     /// Threads for pricing people concurrently.
     public var threads: Int
 
+    /// The longest time the phases' deadlines are set from, in seconds (about 31 years): a longer
+    /// time limit is no limit in practice, and its deadlines would overflow the clock's arithmetic.
+    static let longestDeadline: Double = 1e9
+
     public init(solver: any Solver, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.solver = solver
         self.threads = max(1, threads)
     }
 
     /// - Parameter exportModel: called with the whole model (built for it whatever the case's size).
-    /// - Throws: ``CaseError`` when a pin breaks a hard rule; the solver's errors when the call fails;
+    /// - Throws: ``OptionsError`` for a time limit, gap or progress interval out of range;
+    ///   ``CaseError`` when a pin breaks a hard rule; the solver's errors when the call fails;
     ///   whatever `exportModel` throws.
     public func solve(
         _ c: Case, options: SolveOptions, progress: ((SolveProgress) -> ProgressAction)? = nil,
         exportModel: ((LinearModel) throws -> Void)? = nil
     ) throws -> CaseRun {
+        try options.validate()
         let pinIssues = PinCheck.issues(c)
         if !pinIssues.isEmpty { throw CaseError(issues: pinIssues) }
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> Double { seconds(clock.now - started) }
         func share(_ fraction: Double) -> ContinuousClock.Instant? {
-            options.timeLimit.map { started.advanced(by: .seconds(fraction * $0)) }
+            options.timeLimit.map { started.advanced(by: .seconds(fraction * min($0, Self.longestDeadline))) }
         }
         func left(until deadline: ContinuousClock.Instant?) -> Double? {
             deadline.map { max(0, seconds($0 - clock.now)) }
