@@ -137,6 +137,15 @@ struct CSVRow {
     /// Free text (a name) as written, leading spaces kept; `nil` when blank.
     func name(_ column: String) -> String? { text(column) == nil ? nil : raw(column) }
 
+    /// Reports a cell that is required but empty, or whose column the header lacks.
+    func empty(_ column: String, expected: String) {
+        if table.has(column) {
+            bad(column, "the cell is empty; \(expected)")
+        } else {
+            bad(column, "this row needs the column, which is missing from the header; \(expected)")
+        }
+    }
+
     func bad(_ column: String, _ message: String) {
         let index = table.index(column)
         issues.error(file: table.file, line: line, column: column, letter: index.map(columnLetter), message)
@@ -151,7 +160,7 @@ struct CSVRow {
     /// spreadsheet formula character first, no control or invisible character, no line separator.
     func id(_ column: String, required: Bool = true) -> String? {
         guard let value = raw(column), text(column) != nil else {
-            if required { bad(column, "the cell is empty; an id is required") }
+            if required { empty(column, expected: "an id is required") }
             return nil
         }
         if let problem = Self.idProblem(value) {
@@ -202,7 +211,7 @@ struct CSVRow {
         integer: Bool = false, required: Bool = false, what: String
     ) -> Double? {
         guard let value = text(column) else {
-            if required { bad(column, "the cell is empty; expected \(what)") }
+            if required { empty(column, expected: "expected \(what)") }
             return fallback
         }
         guard let number = PlainNumber.parse(value) else {
@@ -241,7 +250,7 @@ struct CSVRow {
         required: Bool = false, what: String
     ) -> Int? {
         guard text(column) != nil else {
-            if required { bad(column, "the cell is empty; expected \(what)") }
+            if required { empty(column, expected: "expected \(what)") }
             return fallback
         }
         return number(

@@ -383,13 +383,7 @@ private struct Reader {
                         }
                     }
                 } else {
-                    allowed = c.localities.map(\.id).filter { other in
-                        guard other != home else { return true }
-                        guard let out = c.travel[Pair(home, other)], let back = c.travel[Pair(other, home)] else {
-                            return false
-                        }
-                        return out.minutes <= s.maxTravelMinutes && back.minutes <= s.maxTravelMinutes
-                    }
+                    allowed = c.defaultLocalities(home: home)
                 }
             }
             let week = Limits.weeklyHours

@@ -21,7 +21,9 @@ struct RosterCommand: ParsableCommand {
              64  the command line is wrong
             """,
         version: version,
-        subcommands: [Solve.self, Validate.self, Check.self, SolveModel.self, Import.self]
+        subcommands: [
+            Solve.self, Validate.self, Check.self, Scenarios.self, Sweep.self, Merge.self, SolveModel.self, Import.self,
+        ]
     )
 }
 

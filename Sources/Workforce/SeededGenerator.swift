@@ -1,4 +1,5 @@
-/// A seeded random number generator (SplitMix64), so random tests repeat exactly.
+/// A seeded random number generator (SplitMix64): draws that repeat exactly for a seed on every
+/// platform (random scenario draws, tests), which the standard library's generator does not promise.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
