@@ -39,4 +39,28 @@ public enum CaseFiles {
         for (name, text) in extra { files[name] = text }
         return files
     }
+
+    /// Two carers (one at home, one on the isle) and a nurse at home; the isle needs nursing that only a
+    /// converted carer there can give. Flexibility must help, and only in the right place.
+    public static let flexibility: [String: String] = [
+        "localities.csv": "locality_id\nhome\nisle\n",
+        "competencies.csv": "competency_id,sector_id\ncare,council\nnursing,nhs\n",
+        "sectors.csv": "sector_id\ncouncil\nnhs\n",
+        "roles.csv": "role_id,competencies,hourly_cost,generic\ncarer,care,12,false\nnurse,nursing,25,false\n"
+            + "generic,care;nursing,15,true\n",
+        "shifts.csv": "shift_id,start,end\nE,07:00,15:00\n",
+        "staff.csv":
+            "staff_id,role_id,employer,home_locality\ncarer_home,carer,council,home\ncarer_isle,carer,council,isle\n"
+            + "nurse_home,nurse,nhs,home\n",
+        "demand.csv": """
+        date,shift_id,locality_id,competency_id,hours
+        2025-03-03,E,home,care,8
+        2025-03-03,E,home,nursing,8
+        2025-03-03,E,isle,nursing,8
+        2025-03-04,E,home,care,8
+        2025-03-04,E,home,nursing,8
+        2025-03-04,E,isle,nursing,8
+
+        """,
+    ]
 }
