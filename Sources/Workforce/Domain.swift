@@ -182,7 +182,7 @@ public struct Pair: Hashable, Sendable {
 }
 
 /// A whole case: everything needed to roster one workforce over one horizon.
-public struct Case: Sendable {
+public struct Case: Sendable, Equatable {
     public var localities: [Locality] = []
     /// Travel in each direction (a pair given one way holds both ways).
     public var travel: [Pair: Travel] = [:]

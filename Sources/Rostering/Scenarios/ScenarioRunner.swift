@@ -4,9 +4,12 @@ import Workforce
 
 /// Rosters the scenarios of a case, several at once, each with the same engine as `roster solve`.
 ///
-/// The baseline (the case as it is) is rostered first when a scenario needs it: converting "the
-/// people whose conversion helps most" looks at the demand the baseline roster left unmet or to
-/// agency. Then the scenarios are rostered `jobs` at a time, each on its own thread with
+/// The baseline (the case as it is) is rostered first: converting "the people whose conversion
+/// helps most" looks at the demand the baseline roster left unmet or to agency, and each scenario's
+/// search starts from the baseline roster (offered as a roster to keep where it still keeps every
+/// rule, at no cost for changing it), so that scenarios differ by their levers more than by where
+/// a time-limited search happened to end. A scenario that leaves the case as it is gets the
+/// baseline's run. The scenarios are rostered `jobs` at a time, each on its own thread with
 /// `threadsPerSolve` pricing threads, so a scenario's roster does not depend on how many run beside it.
 public struct ScenarioRunner: Sendable {
     public let solver: any Solver
@@ -37,13 +40,8 @@ public struct ScenarioRunner: Sendable {
     public func run(
         _ base: Case, scenarios: [Scenario], done: @escaping @Sendable (Result) -> Void
     ) -> [Result] {
-        let needsBaseline = scenarios.contains { scenario in
-            scenario.id == Scenario.baselineID
-                || scenario.levers.contains {
-                    if case .convert(_, _, _, _, .optimiser) = $0 { return true } else { return false }
-                }
-        }
-        let baseline = needsBaseline ? solve(Scenario(id: Scenario.baselineID, levers: []), base, converted: []) : nil
+        let baseline =
+            scenarios.isEmpty ? nil : solve(Scenario(id: Scenario.baselineID, levers: []), base, converted: [])
         let results = ResultBox(count: scenarios.count)
         let next = ResultBox(count: 0)
         let finished = DispatchGroup()
@@ -52,13 +50,19 @@ public struct ScenarioRunner: Sendable {
             let worker = Thread {
                 while let index = next.take(below: scenarios.count) {
                     let scenario = scenarios[index]
-                    let result: Result
-                    if scenario.id == Scenario.baselineID, let baseline {
-                        result = baseline
+                    var result: Result
+                    let (scenarioCase, converted) = Self.prepare(scenario, base, baseline: baseline?.run?.evaluation)
+                    if var same = baseline, scenarioCase == base {
+                        same.scenario = scenario
+                        result = same
                     } else {
-                        let (scenarioCase, converted) = Self.prepare(
-                            scenario, base, baseline: baseline?.run?.evaluation)
-                        result = solve(scenario, scenarioCase, converted: converted)
+                        var started = scenarioCase
+                        if base.baseline == nil, let roster = baseline?.run?.roster {
+                            started.baseline = roster.assignments
+                            started.settings.changeWeight = 0
+                        }
+                        result = solve(scenario, started, converted: converted)
+                        result.scenarioCase = scenarioCase
                     }
                     results.store(result, at: index)
                     done(result)

@@ -27,9 +27,11 @@ public enum SweepChart {
         let right = 30.0
         let top = 50.0
         let gap = 40.0
-        let panels: [(String, String, KeyPath<Point, Double?>)] = [
-            ("Total cost (pay + agency)", "#1f5fa8", \.totalCost), ("Unmet hours", "#c0392b", \.unmetHours),
-            ("Agency hours", "#d68910", \.agencyHours),
+        // Costs from a round figure below the lowest, so that their differences show; hours from 0.
+        let panels: [(String, String, KeyPath<Point, Double?>, Bool)] = [
+            ("Total cost (pay + agency)", "#1f5fa8", \.totalCost, true),
+            ("Unmet hours", "#c0392b", \.unmetHours, false),
+            ("Agency hours", "#d68910", \.agencyHours, false),
         ]
         let height = top + Double(panels.count) * (panelHeight + gap) + 30
         let values = points.map(\.value)
@@ -44,14 +46,14 @@ public enum SweepChart {
             \(escaped(title))</text>
 
             """
-        for (index, (label, colour, path)) in panels.enumerated() {
+        for (index, (label, colour, path, zoom)) in panels.enumerated() {
             let y0 = top + Double(index) * (panelHeight + gap)
             let figures = points.compactMap { $0[keyPath: path] }
-            let ceiling = niceCeiling(figures.max() ?? 0)
-            func y(_ figure: Double) -> Double { y0 + panelHeight - figure / ceiling * panelHeight }
+            let (floor, ceiling) = range(figures, zoom: zoom)
+            func y(_ figure: Double) -> Double { y0 + panelHeight - (figure - floor) / (ceiling - floor) * panelHeight }
             svg += "<text x=\"\(left)\" y=\"\(format(y0 - 8))\" font-weight=\"bold\">\(escaped(label))</text>\n"
             for step in 0...4 {
-                let figure = ceiling * Double(step) / 4
+                let figure = floor + (ceiling - floor) * Double(step) / 4
                 let at = format(y(figure))
                 svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(at)\" y2=\"\(at)\" stroke=\"#ddd\"/>\n"
                 svg += "<text x=\"\(left - 6)\" y=\"\(at)\" dy=\"4\" text-anchor=\"end\">\(grouped(figure))</text>\n"
@@ -86,6 +88,25 @@ public enum SweepChart {
         return svg
     }
 
+    /// The vertical range of a panel, in four equal steps of a round size: from 0, or with `zoom`
+    /// and figures that stay above half their largest, from a round figure below the smallest.
+    static func range(_ figures: [Double], zoom: Bool) -> (floor: Double, ceiling: Double) {
+        let high = figures.max() ?? 0
+        let low = figures.min() ?? 0
+        guard high > 0 else { return (0, 1) }
+        guard zoom, low > high / 2 else {
+            let step = niceCeiling(high / 4)
+            return (0, 4 * step)
+        }
+        var step = niceCeiling(max(high - low, high * 1e-6) / 4)
+        var floor = (low / step).rounded(.down) * step
+        while floor + 4 * step < high - 1e-9 {
+            step = niceCeiling(step * 1.01)
+            floor = (low / step).rounded(.down) * step
+        }
+        return (floor, floor + 4 * step)
+    }
+
     /// 1, 2, 2.5 or 5 times a power of ten, at least `value` (1 for nothing to show).
     static func niceCeiling(_ value: Double) -> Double {
         guard value > 0 else { return 1 }
@@ -100,11 +121,11 @@ public enum SweepChart {
         return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + "%"
     }
 
-    /// A whole figure with its thousands grouped, e.g. `152,300`.
+    /// A figure with its thousands grouped and at most two decimals, e.g. `152,300` or `7.5`.
     private static func grouped(_ value: Double) -> String {
         let formatter = NumberFormatter()
         formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 0
+        formatter.maximumFractionDigits = 2
         formatter.locale = Locale(identifier: "en_GB")
         return formatter.string(from: NSNumber(value: value)) ?? String(Int(value.rounded()))
     }
