@@ -22,7 +22,9 @@ struct RosterCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Solve.self, Validate.self, Check.self, Scenarios.self, Sweep.self, Merge.self, SolveModel.self, Import.self,
+            Solve.self, Validate.self, Check.self, Scenarios.self, Sweep.self, Merge.self, Compare.self,
+            SolveModel.self,
+            Import.self,
         ]
     )
 }

@@ -414,3 +414,66 @@ struct Merge: ParsableCommand {
         }
     }
 }
+
+/// `roster compare OUT_A OUT_B`: two runs side by side.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two output folders: the run's figures, cost against budget by sector, who changed.",
+        discussion: """
+            Prints each figure of summary.csv and sector_summary.csv for A and B with the difference B - A, then \
+            the people whose roster differs and on how many dates. --csv writes the same as section,key,a,b,difference.
+            """)
+
+    @Argument(help: "The first output folder (A).")
+    var a: String
+
+    @Argument(help: "The second output folder (B).")
+    var b: String
+
+    @Option(help: "Also write the comparison to this CSV file.")
+    var csv: String?
+
+    func validate() throws {
+        if csv?.isEmpty == true { throw ValidationError("--csv must name a file") }
+    }
+
+    func run() throws {
+        let comparison: RunComparison
+        do {
+            comparison = try RunComparison(URL(fileURLWithPath: a), URL(fileURLWithPath: b))
+        } catch {
+            report(error)
+            throw Exit.badInput
+        }
+        let width = max(24, comparison.lines.map { $0.section.count + $0.key.count + 1 }.max() ?? 0)
+        func cell(_ text: String) -> String { text.padding(toLength: max(14, text.count), withPad: " ", startingAt: 0) }
+        var text = cell("".padding(toLength: width, withPad: " ", startingAt: 0)) + cell("A") + cell("B") + "B - A\n"
+        var section = ""
+        for line in comparison.lines {
+            if line.section != section {
+                section = line.section
+                text += section + "\n"
+            }
+            text +=
+                "  " + line.key.padding(toLength: width - 2, withPad: " ", startingAt: 0) + cell(line.a ?? "-")
+                + cell(line.b ?? "-") + (line.difference.map { String(format: "%+.2f", $0) } ?? "") + "\n"
+        }
+        if !comparison.changes.isEmpty {
+            text +=
+                "people with changes (dates): "
+                + comparison.changes.prefix(20).map { "\($0.staffID) (\($0.dates))" }.joined(separator: ", ")
+                + (comparison.changes.count > 20 ? " and \(comparison.changes.count - 20) more" : "")
+        }
+        print(text)
+        if let csv {
+            let url = URL(fileURLWithPath: csv)
+            do {
+                try CSVFolder.write(
+                    [(url.lastPathComponent, comparison.rows)], to: url.deletingLastPathComponent(), removing: [])
+            } catch {
+                log.error("cannot write '\(csv)': \(error)")
+                throw Exit.badInput
+            }
+        }
+    }
+}

@@ -115,4 +115,24 @@ private let scenarios = """
         let bad = try CommandRunner.run(["sweep", folder.path, "--demand-growth", "--step", "0", "--out", out.path])
         #expect(bad.status == 64)
     }
+
+    @Test func compareSetsTwoRunsSideBySide() throws {
+        let folder = try caseFolder()
+        let out = folder.appendingPathComponent("out")
+        #expect(try CommandRunner.run(["scenarios", folder.path, "--out", out.path]).status == 0)
+        let csv = folder.appendingPathComponent("compare.csv")
+        let result = try CommandRunner.run([
+            "compare", out.appendingPathComponent("baseline").path, out.appendingPathComponent("half").path, "--csv",
+            csv.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows.contains("run,unmet_hours,16.0000,0.0000,-16.0000"))
+        #expect(rows.contains("sector nhs,budget,,,"))
+        // The isle's carer now works both days on nursing instead of resting: two dates changed.
+        #expect(rows.contains("changes,people_changed,,1,") && rows.contains("person,carer_isle,,2,"))
+        #expect(result.stdout.contains("carer_isle (2)"))
+        let missing = try CommandRunner.run(["compare", out.path, folder.path])
+        #expect(missing.status == 1 && missing.stderr.contains("summary.csv"))
+    }
 }
