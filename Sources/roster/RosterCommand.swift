@@ -25,6 +25,7 @@ struct RosterCommand: ParsableCommand {
             Solve.self, Validate.self, Check.self, Scenarios.self, Sweep.self, Merge.self, Compare.self,
             SolveModel.self,
             Import.self,
+            Plan.self,
         ]
     )
 }
