@@ -89,7 +89,7 @@ public struct WorkforcePlan: Sendable {
     public var teams: [PlannedTeam] = []
     /// Care given, by role, base, locality and competency.
     public var care: [PlannedCare] = []
-    /// Every need, in ``LocalNeed/all(_:)`` order.
+    /// Every need with care or staffed hours, in ``LocalNeed/all(_:)`` order.
     public var cover: [PlannedCover] = []
     /// Every role and locality with current staff or planned hours.
     public var gaps: [WorkforceGap] = []
