@@ -34,7 +34,13 @@ final class CSVTable {
         switch source.content(file) {
         case .absent:
             if mandatory {
-                issues.error(file: file, "this required file is missing from the case folder")
+                let near =
+                    Suggestion.nearest(to: file, in: source.names)
+                    ?? source.names.first { $0.lowercased().hasPrefix(file.dropLast(4).lowercased()) }
+                issues.error(
+                    file: file,
+                    "this required file is missing from the case folder"
+                        + (near.map { "; there is '\($0)': rename it to '\(file)' (names are lower case)" } ?? ""))
                 issues.couldNotRead(file)
             }
             return nil
@@ -44,6 +50,11 @@ final class CSVTable {
             return nil
         case .bytes(let read):
             bytes = read
+        }
+        if let problem = SpreadsheetText.encodingProblem(bytes) {
+            issues.error(file: file, problem)
+            issues.couldNotRead(file)
+            return nil
         }
         let text = CSVParser.parse(bytes)
         let headerError = text.errors.first { error in text.records.first.map { error.line < $0.line } ?? true }
@@ -55,6 +66,11 @@ final class CSVTable {
                     file: file,
                     "the file is empty; the first row must be the header (\(required.joined(separator: ",")))")
             }
+            issues.couldNotRead(file)
+            return nil
+        }
+        if let separator = SpreadsheetText.wrongSeparator(header: first.fields, required: required) {
+            issues.error(file: file, line: 1, separator)
             issues.couldNotRead(file)
             return nil
         }
@@ -80,9 +96,11 @@ final class CSVTable {
             return nil
         }
         var spoiled: [[String]] = []
+        let latin = SpreadsheetText.looksLikeWindows1252(bytes)
         for error in text.errors {
             let name = header.indices.contains(error.field) ? header[error.field] : nil
-            issues.error(file: file, line: error.line, column: name, letter: columnLetter(error.field), error.message)
+            let message = latin && error.message.contains("UTF-8") ? SpreadsheetText.windows1252Advice : error.message
+            issues.error(file: file, line: error.line, column: name, letter: columnLetter(error.field), message)
             spoiled.append(error.cells)
         }
         var records: [CSVRecord] = []
@@ -264,7 +282,10 @@ struct CSVRow {
             return nil
         }
         guard let day = Day(iso: value) else {
-            bad(column, "\(Self.quoted(value)) is not a date; expected YYYY-MM-DD (e.g. 2025-03-03)")
+            bad(
+                column,
+                SpreadsheetText.dateAdvice(value)
+                    ?? "\(Self.quoted(value)) is not a date; expected YYYY-MM-DD (e.g. 2025-03-03)")
             return nil
         }
         return day
@@ -283,7 +304,10 @@ struct CSVRow {
         guard digits.count == 5, digits[2] == UInt8(ascii: ":"), let h1 = digit(0), let h2 = digit(1),
             let m1 = digit(3), let m2 = digit(4), h1 * 10 + h2 < 24, m1 < 6
         else {
-            bad(column, "\(Self.quoted(value)) is not a time; expected HH:MM from 00:00 to 23:59")
+            bad(
+                column,
+                SpreadsheetText.timeAdvice(value)
+                    ?? "\(Self.quoted(value)) is not a time; expected HH:MM from 00:00 to 23:59")
             return nil
         }
         return (h1 * 10 + h2) * 60 + m1 * 10 + m2

@@ -46,10 +46,52 @@ public struct CaseError: Error, Sendable, CustomStringConvertible {
     public init(issues: [CaseIssue]) { self.issues = issues }
 
     public var errors: [CaseIssue] { issues.filter { $0.severity == .error } }
+    /// Every error on a line of its own, except that a problem repeated down a column (the same file,
+    /// column and message, the cells' values aside) more than three times is shown once, with a count
+    /// and its lines: a date column saved in the wrong format is one line, not hundreds.
     public var description: String {
         let errors = errors
-        return "the case has \(errors.count) error\(errors.count == 1 ? "" : "s"):\n"
-            + errors.map { "  \($0)" }.joined(separator: "\n")
+        var groups: [(key: String, issues: [CaseIssue])] = []
+        var position: [String: Int] = [:]
+        for issue in errors {
+            let key = Self.shape(issue)
+            if let at = position[key] {
+                groups[at].issues.append(issue)
+            } else {
+                position[key] = groups.count
+                groups.append((key, [issue]))
+            }
+        }
+        var lines: [String] = []
+        for group in groups {
+            if group.issues.count > 3 {
+                let others = group.issues.dropFirst().compactMap(\.line)
+                let shown = others.prefix(8).map(String.init).joined(separator: ", ")
+                lines.append("  \(group.issues[0])")
+                lines.append(
+                    "    ... and \(group.issues.count - 1) more like it in this column (lines \(shown)"
+                        + (others.count > 8 ? ", ..." : "") + ")")
+            } else {
+                lines += group.issues.map { "  \($0)" }
+            }
+        }
+        return "the case has \(errors.count) error\(errors.count == 1 ? "" : "s"):\n" + lines.joined(separator: "\n")
+    }
+
+    /// What makes two issues the same problem: file, column, and the message up to its first `;` with
+    /// quoted values and digits masked.
+    private static func shape(_ issue: CaseIssue) -> String {
+        var masked = ""
+        var quoted = false
+        for character in issue.message.prefix(while: { $0 != ";" }) {
+            if character == "'" {
+                quoted.toggle()
+                masked.append(character)
+            } else if !quoted {
+                masked.append(character.isNumber ? "#" : character)
+            }
+        }
+        return "\(issue.file)|\(issue.column ?? issue.columnLetter ?? "")|\(masked)"
     }
 }
 

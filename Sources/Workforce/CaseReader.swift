@@ -61,7 +61,8 @@ private struct Reader {
                 // Not a new problem, yet the row cannot be used: an error keeps the case from solving.
                 return nil
             }
-            row.bad(column, "'\(id)' is not a known \(what)")
+            let near = Suggestion.nearest(to: id, in: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+            row.bad(column, "'\(id)' is not a known \(what)\(near)")
             return nil
         }
         return id

@@ -13,6 +13,8 @@ public struct CaseSource: Sendable {
 
     /// Something that is not a case folder (missing, or a file), with the reason; `nil` when usable.
     public let problem: String?
+    /// The names of the files there (to suggest one for a missing file).
+    public let names: [String]
     private let lookup: @Sendable (String) -> Content
 
     /// The largest file read (a case file of this size is a mistake, not a workforce).
@@ -30,19 +32,21 @@ public struct CaseSource: Sendable {
         } else {
             problem = nil
         }
-        return CaseSource(problem: problem) { name in Self.read(url.appendingPathComponent(name).path) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted() ?? []
+        return CaseSource(problem: problem, names: names) { name in Self.read(url.appendingPathComponent(name).path) }
     }
 
     /// The files given as texts by name.
     public static func memory(_ files: [String: [UInt8]]) -> CaseSource {
-        CaseSource(problem: nil) { name in files[name].map(Content.bytes) ?? .absent }
+        CaseSource(problem: nil, names: files.keys.sorted()) { name in files[name].map(Content.bytes) ?? .absent }
     }
 
     /// What is under `name`.
     public func content(_ name: String) -> Content { lookup(name) }
 
-    private init(problem: String?, lookup: @escaping @Sendable (String) -> Content) {
+    private init(problem: String?, names: [String], lookup: @escaping @Sendable (String) -> Content) {
         self.problem = problem
+        self.names = names
         self.lookup = lookup
     }
 

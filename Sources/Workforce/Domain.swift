@@ -128,8 +128,8 @@ public struct Pin: Sendable, Equatable {
     public var shiftID: String?
     /// `nil` leaves the locality to the solver.
     public var localityID: String?
-    /// The pinned.csv line, for error messages.
-    public var line: Int
+    /// The pinned.csv line, for error messages; `nil` for a pin made by freezing the baseline.
+    public var line: Int?
 }
 
 /// One shift worked by one person: a row of roster.csv (or baseline.csv).

@@ -49,8 +49,16 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var solverOptions: SolverOptions
 
+    @OptionGroup var logOptions: LogOptions
+
     @Option(name: .long, help: "Also write the model to this file (.mps or .lp) for another solver.")
     var exportModel: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Keep every assignment of baseline.csv before this date (YYYY-MM-DD) as it is.",
+            discussion: "Re-rostering after sickness: the past stays as published; changes.csv lists what moved."))
+    var freezeBefore: String?
 
     @Option(
         name: .long, parsing: .unconditional,
@@ -62,6 +70,9 @@ struct Solve: ParsableCommand {
 
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out must name the output folder; it is empty") }
+        if let freezeBefore, Day(iso: freezeBefore) == nil {
+            throw ValidationError("--freeze-before must be a date YYYY-MM-DD, not '\(freezeBefore)'")
+        }
         if exportModel?.isEmpty == true {
             throw ValidationError("--export-model must name a file (.mps or .lp); it is empty")
         }
@@ -75,6 +86,7 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        logOptions.apply()
         Interruption.install()
         let outFolder = URL(fileURLWithPath: out)
         do {
@@ -83,8 +95,16 @@ struct Solve: ParsableCommand {
             log.error("cannot write the outputs into '\(out)': \(error)")
             throw Exit.badInput
         }
-        let c = try loadCase(caseFolder)
-        let printer = ProgressPrinter(label: "objective")
+        var c = try loadCase(caseFolder)
+        if let day = freezeBefore.flatMap(Day.init(iso:)) {
+            do {
+                c = try c.freezing(before: day)
+            } catch {
+                report(error)
+                throw Exit.badInput
+            }
+        }
+        let printer = ProgressPrinter(limit: solverOptions.options.timeLimit)
         var options = solverOptions.options
         if let limit = options.timeLimit {
             // The limit covers the whole run: reading the case before, evaluating and writing after.
@@ -119,6 +139,15 @@ struct Solve: ParsableCommand {
             throw Exit.badInput
         }
         print(Summary.text(run, c, folder: out))
+        if let e = run.evaluation, let bound = run.bestBound {
+            let gap = (e.objective - min(bound, e.objective)) / max(abs(e.objective), 1)
+            if gap > 0.05 {
+                let advice =
+                    "the roster's objective is \(String(format: "%.1f%%", gap * 100)) above its best_bound: a "
+                    + "better roster may exist, and a longer --time-limit may find it"
+                log.warning("\(advice)")
+            }
+        }
         if stopped {
             log.warning("stopped on request: the best roster found so far is written (status \(run.status.rawValue))")
             throw Exit.noSolutionFound

@@ -3,43 +3,95 @@ import Foundation
 import LinearModel
 import Workforce
 
-/// Prints a solve's progress on standard error: at a terminal one line, overwritten, with the
-/// phase, elapsed time, best objective, bound and gap; otherwise (piped or redirected) one line
-/// per phase and per better roster, at most one every few seconds, so a log shows the solve moving.
+/// Shows a solve's progress on standard error, named as in summary.csv (objective, best_bound, gap).
+/// At a terminal: one line, rewritten every second, with the phase and the elapsed time against the
+/// limit. Otherwise (piped or redirected): a log line at each phase, at each better roster and at
+/// least every five seconds, so a log shows the solve moving. Silent with `--quiet`.
 final class ProgressPrinter: @unchecked Sendable {
     private let terminal: Bool
     private let label: String
+    private let limit: Double?
+    private let quiet: Bool
+    private let lock = NSLock()
     private var printed = false
+    private var last: SolveProgress?
     private var lastPhase: String?
     private var lastLine = -Double.infinity
+    private let started = ContinuousClock.now
+    private var timer: DispatchSourceTimer?
 
-    init(label: String, terminal: Bool = isatty(STDERR_FILENO) == 1) {
+    init(
+        label: String = "objective", limit: Double? = nil, quiet: Bool = LogOptions.quiet,
+        terminal: Bool = isatty(STDERR_FILENO) == 1
+    ) {
         self.terminal = terminal
         self.label = label
+        self.limit = limit
+        self.quiet = quiet
+        guard !quiet else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 1, repeating: terminal ? 1 : 5)
+        timer.setEventHandler { [weak self] in self?.tick() }
+        timer.resume()
+        self.timer = timer
     }
 
+    deinit { timer?.cancel() }
+
     func report(_ progress: SolveProgress) -> ProgressAction {
-        let best = progress.incumbent.map { String(format: "%.2f", $0) } ?? "-"
-        let bound = progress.bestBound.map { String(format: "%.2f", $0) } ?? "-"
-        let gap = progress.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
-        let phase = progress.phase.map { "\($0): " } ?? ""
-        let text = String(format: "%6.1fs  %@%@ %@  bound %@  gap %@", progress.elapsed, phase, label, best, bound, gap)
-        if terminal {
-            FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
-            printed = true
-        } else if progress.phase != lastPhase || (progress.newIncumbent && progress.elapsed - lastLine >= 5) {
-            FileHandle.standardError.write(Data((text + "\n").utf8))
-            lastLine = progress.elapsed
+        lock.withLock {
+            last = progress
+            guard !quiet else { return }
+            if terminal {
+                show(progress)
+            } else if progress.phase != lastPhase || progress.newIncumbent {
+                show(progress)
+            }
+            lastPhase = progress.phase
         }
-        lastPhase = progress.phase
         return .proceed
     }
 
-    /// Ends the progress line.
-    func finish() {
-        if printed { FileHandle.standardError.write(Data("\n".utf8)) }
-        printed = false
+    /// The heartbeat: the elapsed time moves at a terminal; in a log, a line when none came for a while.
+    private func tick() {
+        lock.withLock {
+            guard var progress = last, printed || !terminal else { return }
+            progress.elapsed = seconds(since: started)
+            if terminal || progress.elapsed - lastLine >= 5 { show(progress) }
+        }
     }
+
+    private func show(_ progress: SolveProgress) {
+        let best = progress.incumbent.map { String(format: "%.2f", $0) } ?? "-"
+        let bound = progress.bestBound.map { String(format: "%.2f", $0) } ?? "-"
+        let gap = progress.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
+        let time = String(format: "%.1fs", progress.elapsed) + (limit.map { String(format: " of %.0fs", $0) } ?? "")
+        let phase = progress.phase.map { "\($0): " } ?? ""
+        let text = "\(time)  \(phase)\(label) \(best)  best_bound \(bound)  gap \(gap)"
+        if terminal {
+            FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
+            printed = true
+        } else {
+            log.info("\(text)")
+        }
+        lastLine = progress.elapsed
+    }
+
+    /// Ends the progress line and the heartbeat.
+    func finish() {
+        lock.withLock {
+            timer?.cancel()
+            timer = nil
+            if printed { FileHandle.standardError.write(Data("\n".utf8)) }
+            printed = false
+        }
+    }
+}
+
+/// Seconds since `start`.
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let spent = ContinuousClock.now - start
+    return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
 }
 
 /// Runs a solve with `printer`'s progress line, then maps what went wrong to the documented exit

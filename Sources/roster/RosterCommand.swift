@@ -46,7 +46,13 @@ let log: Logger = {
 
 /// Plain one-line messages for people at a terminal (no timestamps or labels).
 struct TerminalLogHandler: LogHandler {
-    var logLevel: Logger.Level = .info
+    /// The level of every message shown (`--log-level`, `--quiet`); set once, before any work starts.
+    nonisolated(unsafe) static var level: Logger.Level = .info
+
+    var logLevel: Logger.Level {
+        get { Self.level }
+        set { Self.level = newValue }
+    }
     var metadata: Logger.Metadata = [:]
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -71,5 +77,25 @@ struct TerminalLogHandler: LogHandler {
             }
         }
         return shown
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// `--log-level` and `--quiet`, for the commands that solve.
+struct LogOptions: ParsableArguments {
+    @Option(help: "Show messages from this level up: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .info
+
+    @Flag(name: .customLong("quiet"), help: "Show only warnings and errors, and no progress.")
+    var quietFlag = false
+
+    /// Whether `--quiet` was given (read by the progress line); set once by ``apply()``.
+    nonisolated(unsafe) static var quiet = false
+
+    /// Sets the level of every message from now on.
+    func apply() {
+        Self.quiet = quietFlag
+        TerminalLogHandler.level = quietFlag ? max(logLevel, .warning) : logLevel
     }
 }

@@ -18,6 +18,8 @@ struct BatchOptions: ParsableArguments {
 
     @OptionGroup var solverOptions: SolverOptions
 
+    @OptionGroup var logOptions: LogOptions
+
     /// The solver's options; each scenario gets 60 seconds unless --time-limit says otherwise.
     var options: SolveOptions {
         var options = solverOptions.options
@@ -213,6 +215,7 @@ struct Scenarios: ParsableCommand {
     @OptionGroup var batch: BatchOptions
 
     func run() throws {
+        batch.logOptions.apply()
         let c = try loadCase(caseFolder)
         let file = URL(fileURLWithPath: scenarios ?? (caseFolder as NSString).appendingPathComponent("scenarios.csv"))
         let list: [Scenario]
@@ -283,6 +286,7 @@ struct Sweep: ParsableCommand {
     }
 
     func run() throws {
+        batch.logOptions.apply()
         let c = try loadCase(caseFolder)
         // The sweep is written as a scenarios table and read back, so its ids are checked as any lever's are.
         var values: [Double] = []

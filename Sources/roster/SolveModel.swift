@@ -17,6 +17,8 @@ struct SolveModel: ParsableCommand {
 
     @OptionGroup var solverOptions: SolverOptions
 
+    @OptionGroup var logOptions: LogOptions
+
     @Option(name: .shortAndLong, help: "Write column values to this CSV file (column,value).")
     var output: String?
 
@@ -36,7 +38,8 @@ struct SolveModel: ParsableCommand {
             log.error("\(error)")
             throw Exit.badInput
         }
-        let printer = ProgressPrinter(label: "best")
+        logOptions.apply()
+        let printer = ProgressPrinter(label: "objective", limit: solverOptions.options.timeLimit)
         let result = try solving(printer) {
             try GLPKSolver().solve(model, options: solverOptions.options, progress: printer.report, log: nil)
         }

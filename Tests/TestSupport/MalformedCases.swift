@@ -232,5 +232,27 @@ public enum MalformedCases {
             "staff_id,date,shift_id,locality_id\nann,2025-03-03,E,kirkwall\nann,2025-03-03,N,kirkwall\n",
             "baseline.csv:3", "date", "a second shift on 2025-03-03"
         ),
+        // Spreadsheet mistakes get advice on how to save the file.
+        (
+            "demand.csv", "date,shift_id,locality_id,competency_id\n26/03/2025,E,kirkwall,nursing\n", "demand.csv:2",
+            "date", "'26/03/2025' is a date as a spreadsheet shows it; write it as YYYY-MM-DD (2025-03-26 if that is 26"
+        ),
+        (
+            "shifts.csv", "shift_id,start,end\nE,07:00:00,15:00\n", "shifts.csv:2", "start",
+            "has seconds; write it as HH:MM (07:00)"
+        ),
+        ("shifts.csv", "shift_id,start,end\nE,7:00 AM,15:00\n", "shifts.csv:2", "start", "is a 12-hour time"),
+        (
+            "staff.csv", "staff_id;home_locality\nann;kirkwall\n", "staff.csv:1", nil,
+            "the columns are separated by ';' (semicolon), not commas"
+        ),
+        (
+            "demand.csv", "date,shift_id,locality_id,competency_id\n2025-03-03,E,Kirkwall,nursing\n", "demand.csv:2",
+            "locality_id", "'Kirkwall' is not a known locality of localities.csv; did you mean 'kirkwall'?"
+        ),
+        (
+            "staff.csv", "staff_id,home_locality\nann,kirkwal\n", "staff.csv:2", "home_locality",
+            "did you mean 'kirkwall'?"
+        ),
     ]
 }

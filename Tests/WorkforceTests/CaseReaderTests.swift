@@ -141,4 +141,67 @@ func caseErrors(_ files: [String: String]) throws -> [CaseIssue] {
         let fromFolder = try CaseReader.read(folder: try writeCase(MalformedCases.valid)).case
         #expect(fromMemory.staff == fromFolder.staff && fromMemory.demand == fromFolder.demand)
     }
+
+    @Test func textSavedAsUTF16OrWindows1252IsNamedWithHowToSaveIt() throws {
+        let folder = try writeCase(MalformedCases.valid)
+        let staff = folder.appendingPathComponent("staff.csv")
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("staff_id,home_locality\nann,kirkwall\n".data(using: .utf16LittleEndian)!)
+        try utf16.write(to: staff)
+        #expect(
+            try errors(folder).map(\.description) == [
+                "staff.csv: the file is UTF-16 text (Excel's 'Unicode Text'), not CSV UTF-8: save it again as "
+                    + "'CSV UTF-8 (Comma delimited)' (Excel) or 'Text CSV' with character set Unicode (UTF-8) (LibreOffice)"
+            ])
+        try Data("staff_id,name,home_locality\nann,Si\u{E2}n,kirkwall\n".data(using: .windowsCP1252)!).write(to: staff)
+        let found = try errors(folder)
+        #expect(
+            found.count == 1
+                && found[0].description.hasPrefix(
+                    "staff.csv:2: column B (name): text is not valid UTF-8; it looks like Windows-1252")
+        )
+    }
+
+    @Test func aRequiredFileUnderAnotherNameIsPointedOut() throws {
+        var files = MalformedCases.valid
+        files["Staff.csv"] = files.removeValue(forKey: "staff.csv")
+        files["demand (1).csv"] = files.removeValue(forKey: "demand.csv")
+        let messages = try caseErrors(files).map(\.description)
+        #expect(
+            messages.contains(
+                "staff.csv: this required file is missing from the case folder; there is 'Staff.csv': rename it to 'staff.csv' (names are lower case)"
+            ))
+        #expect(
+            messages.contains {
+                $0.hasPrefix("demand.csv: this required file is missing") && $0.contains("'demand (1).csv'")
+            })
+    }
+
+    @Test func aProblemRepeatedDownAColumnIsShownOnceWithItsLines() throws {
+        var files = MalformedCases.valid
+        files["demand.csv"] =
+            "date,shift_id,locality_id,competency_id\n"
+            + (3...12).map { "\($0)/03/2025,E,kirkwall,nursing\n" }.joined()
+        let folder = try writeCase(files)
+        do {
+            _ = try CaseReader.read(folder: folder)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.errors.count >= 10)
+            let lines = error.description.split(separator: "\n")
+            #expect(
+                lines.contains { $0.contains("demand.csv:2: column A (date): '3/03/2025' is a date as a spreadsheet") })
+            #expect(lines.contains("    ... and 9 more like it in this column (lines 3, 4, 5, 6, 7, 8, 9, 10, ...)"))
+            #expect(!lines.contains { $0.contains("demand.csv:3:") })
+        }
+    }
+}
+
+private func errors(_ folder: URL) throws -> [CaseIssue] {
+    do {
+        _ = try CaseReader.read(folder: folder)
+        return []
+    } catch {
+        return error.errors
+    }
 }

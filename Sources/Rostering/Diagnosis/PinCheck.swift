@@ -1,6 +1,7 @@
 import Workforce
 
-/// Pins that break a hard rule by themselves are input errors naming the pinned.csv line and the rule.
+/// Pins that break a hard rule by themselves are input errors naming the pinned.csv line and the rule
+/// (or baseline.csv, for the shifts frozen by `--freeze-before`).
 public enum PinCheck {
     public static func issues(_ c: Case) -> [CaseIssue] {
         var issues: [CaseIssue] = []
@@ -23,8 +24,9 @@ public enum PinCheck {
                         : "locality (\(pin.localityID ?? "no allowed locality") is not one of \(person.id)'s localities)"
                 issues.append(
                     CaseIssue(
-                        file: "pinned.csv", line: pin.line,
-                        "the pin of \(person.id) on \(pin.day) to \(shift) breaks the rule \(reason)"))
+                        file: pin.line == nil ? "baseline.csv" : "pinned.csv", line: pin.line,
+                        "the \(pin.line == nil ? "frozen shift" : "pin") of \(person.id) on \(pin.day) to \(shift) "
+                            + "breaks the rule \(reason)"))
                 continue
             }
             let first = candidates.all[candidates.byPersonDay[p][d][0]]
@@ -33,12 +35,14 @@ public enum PinCheck {
                     staffID: person.id, day: pin.day, shiftID: shift, localityID: c.localities[first.locality].id))
         }
         guard issues.isEmpty else { return issues }
-        let lines = Dictionary(c.pins.map { ("\($0.staffID)|\($0.day.iso)", $0.line) }, uniquingKeysWith: { a, _ in a })
+        let lines = Dictionary(
+            c.pins.compactMap { pin in pin.line.map { ("\(pin.staffID)|\(pin.day.iso)", $0) } },
+            uniquingKeysWith: { a, _ in a })
         for violation in Evaluator(c).evaluate(Roster(assignments: pinned)).violations
         where violation.rule.brokenByMoreShifts {
             let line =
                 violation.day.flatMap { lines["\(violation.staffID ?? "")|\($0.iso)"] }
-                ?? c.pins.first { $0.staffID == violation.staffID }?.line
+                ?? c.pins.first { $0.staffID == violation.staffID && $0.line != nil }?.line
             issues.append(
                 CaseIssue(
                     file: "pinned.csv", line: line,

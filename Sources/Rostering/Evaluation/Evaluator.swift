@@ -126,7 +126,10 @@ public struct Evaluator {
                 : kept.contains {
                     $0.shiftID == pin.shiftID && (pin.localityID == nil || $0.localityID == pin.localityID)
                 }
-            if !ok { violation(.pinned, pin.staffID, pin.day, "pinned.csv line \(pin.line) is not kept") }
+            if !ok {
+                let source = pin.line.map { "pinned.csv line \($0)" } ?? "the frozen baseline (--freeze-before)"
+                violation(.pinned, pin.staffID, pin.day, "\(source) is not kept")
+            }
         }
         let worked = Set(roster.assignments)
         var careSum: [Assignment: Double] = [:]

@@ -14,7 +14,7 @@ public struct Outputs: Sendable {
     /// Every output file name a run may write (removed from the folder when a run writes fewer).
     public static let fileNames = [
         "roster.csv", "work_split.csv", "roster_grid.csv", "coverage.csv",
-        "contract_allocation.csv", "sector_summary.csv", "summary.csv",
+        "contract_allocation.csv", "sector_summary.csv", "summary.csv", "changes.csv",
     ]
 
     /// The outputs of a roster: all seven files. `boundSource` is written as summary.csv's
@@ -109,7 +109,8 @@ public struct Outputs: Sendable {
         let gap = bound.map { (objective - $0) / max(abs(objective), 1) }
         let proven = status == .optimal && (gap ?? 1) <= 1e-6
         let p = e.penalties
-        let summary: [[String]] = [
+        let changes = ChangesReport.rows(c, roster)
+        var summary: [[String]] = [
             ["key", "value"], ["status", (status == .optimal && !proven ? RunStatus.feasible : status).rawValue],
             ["objective", Self.money(objective)], ["best_bound", bound.map(Self.money) ?? ""],
             ["bound_source", bound == nil ? "" : boundSource ?? ""],
@@ -124,11 +125,16 @@ public struct Outputs: Sendable {
             ["red_rows", String(e.coverage.filter { $0.status == "red" }.count)],
             ["amber_rows", String(e.coverage.filter { $0.status == "amber" }.count)],
         ]
+        if let changes {
+            summary.append(["changes", String(changes.count - 1)])
+            summary.append(["people_changed", String(Set(changes.dropFirst().map { $0[0] }).count)])
+        }
         tables = [
             ("roster.csv", rosterRows), ("work_split.csv", splitRows), ("roster_grid.csv", grid),
             ("coverage.csv", coverage), ("contract_allocation.csv", allocation), ("sector_summary.csv", sectors),
             ("summary.csv", summary),
         ]
+        if let changes { tables.append(("changes.csv", changes)) }
     }
 
     /// The outputs of a run without a roster: summary.csv alone, with explanations.
