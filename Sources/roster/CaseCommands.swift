@@ -200,10 +200,20 @@ struct Check: ParsableCommand {
     @Argument(help: "The folder holding roster.csv.")
     var rosterFolder: String
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write coverage, work split, allocation, sector summary and summary for the roster here.",
+            discussion: "Only for a roster that keeps every hard rule."))
+    var out: String?
+
+    func validate() throws {
+        if out?.isEmpty == true { throw ValidationError("--out must name a folder") }
+    }
+
     func run() throws {
         let c = try loadCase(caseFolder)
         let folder = URL(fileURLWithPath: rosterFolder)
-        let roster: Roster
+        var roster: Roster
         do {
             if try OutputCommit.repair(folder) { log.info("completed an interrupted write in '\(rosterFolder)'") }
         } catch {
@@ -220,6 +230,20 @@ struct Check: ParsableCommand {
         } catch {
             report(error)
             throw Exit.badInput
+        }
+        if roster.care.isEmpty, !roster.assignments.isEmpty,
+            CaseSource.folder(folder).content("work_split.csv") == .absent
+        {
+            let note =
+                "work_split.csv is missing: each shift's care time is shared among its person's competencies as the "
+                + "tool would (a linear program leaving least demand unmet)"
+            log.info("\(note)")
+            do {
+                roster.care = try BestCareSplit.care(c, roster, solver: GLPKSolver())
+            } catch {
+                log.error("the care split could not be computed: \(error)")
+                throw Exit.solverFailed
+            }
         }
         let e = Evaluator(c).evaluate(roster)
         for violation in e.violations { print("HARD \(violation)") }
@@ -239,7 +263,20 @@ struct Check: ParsableCommand {
             objective           \(String(format: "%.2f", e.objective))
             hard_violations     \(e.violations.count)
             """)
-        if !e.violations.isEmpty { throw ExitCode(5) }
+        if !e.violations.isEmpty {
+            if out != nil { log.error("nothing written to --out: the roster breaks \(e.violations.count) hard rules") }
+            throw ExitCode(5)
+        }
+        if let out {
+            let outputs = Outputs(case: c, roster: roster, evaluation: e, status: .feasible, bestBound: nil, seconds: 0)
+            do {
+                try outputs.write(to: URL(fileURLWithPath: out))
+            } catch {
+                log.error("cannot write the outputs into '\(out)': \(error)")
+                throw Exit.badInput
+            }
+            print("written: \(out)/ (coverage.csv, contract_allocation.csv, summary.csv, ...)")
+        }
     }
 }
 
