@@ -27,7 +27,8 @@ extension Case {
                             CaseIssue(
                                 file: "pinned.csv", line: pin.line,
                                 "\(person.id) on \(day) is frozen by --freeze-before to baseline.csv's "
-                                    + "\(row.map { "\($0.shiftID) at \($0.localityID)" } ?? "day off"), which this pin changes"
+                                    + (row.map { "\($0.shiftID) at \($0.localityID)" } ?? "day off")
+                                    + ", which this pin changes"
                             ))
                     }
                     continue

@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The files of a folder (hidden ones included; a folder in it shows as such) by name, with summary.csv's `solve_seconds` row left
+/// The files of a folder (hidden ones included; a folder in it shows as such) by name,
+/// with summary.csv's `solve_seconds` row left
 /// out (the one line that differs between two runs of the same case).
 private func contents(_ folder: URL) throws -> [String: String] {
     var files: [String: String] = [:]
@@ -65,8 +66,10 @@ private func copy(_ from: URL) throws -> URL {
             ),
             (
                 "coverage.csv",
-                "date,shift_id,locality_id,competency_id,agency_shifts\n2025-03-03,E,kirkwall,nursing,9223372036854775807\n",
-                "coverage.csv:2: column (agency_shifts): '9223372036854775807' is not a whole number from 0 to 100000"
+                "date,shift_id,locality_id,competency_id,agency_shifts\n"
+                    + "2025-03-03,E,kirkwall,nursing,9223372036854775807\n",
+                "coverage.csv:2: column (agency_shifts): '9223372036854775807' is not a whole number from 0 "
+                    + "to 100000"
             ),
         ] {
             let hand = try CommandRunner.temporaryDirectory()

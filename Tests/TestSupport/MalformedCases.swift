@@ -10,9 +10,11 @@ public enum MalformedCases {
         "roles.csv": "role_id,competencies,hourly_cost,generic\nrn,nursing,25,false\n",
         "shifts.csv": "shift_id,start,end\nE,07:00,15:00\nN,21:00,07:00\n",
         "staff.csv":
-            "staff_id,name,role_id,employer,home_locality,contract_hours\nann,Ann,rn,nhs,kirkwall,37.5\nbob,Bob,,joint,westray,0\n",
+            "staff_id,name,role_id,employer,home_locality,contract_hours\nann,Ann,rn,nhs,kirkwall,37.5\n"
+            + "bob,Bob,,joint,westray,0\n",
         "demand.csv":
-            "date,shift_id,locality_id,competency_id,hours,min_staff\n2025-03-03,E,kirkwall,nursing,7.5,1\n2025-03-04,E,kirkwall,nursing,7.5,1\n",
+            "date,shift_id,locality_id,competency_id,hours,min_staff\n2025-03-03,E,kirkwall,nursing,7.5,1\n"
+            + "2025-03-04,E,kirkwall,nursing,7.5,1\n",
     ]
 
     /// (file, new text, expected file:line, expected column, fragment of the message)

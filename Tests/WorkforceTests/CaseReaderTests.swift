@@ -151,7 +151,8 @@ func caseErrors(_ files: [String: String]) throws -> [CaseIssue] {
         #expect(
             try errors(folder).map(\.description) == [
                 "staff.csv: the file is UTF-16 text (Excel's 'Unicode Text'), not CSV UTF-8: save it again as "
-                    + "'CSV UTF-8 (Comma delimited)' (Excel) or 'Text CSV' with character set Unicode (UTF-8) (LibreOffice)"
+                    + "'CSV UTF-8 (Comma delimited)' (Excel) or 'Text CSV' with character set Unicode (UTF-8) "
+                    + "(LibreOffice)"
             ])
         try Data("staff_id,name,home_locality\nann,Si\u{E2}n,kirkwall\n".data(using: .windowsCP1252)!).write(to: staff)
         let found = try errors(folder)
@@ -169,7 +170,8 @@ func caseErrors(_ files: [String: String]) throws -> [CaseIssue] {
         let messages = try caseErrors(files).map(\.description)
         #expect(
             messages.contains(
-                "staff.csv: this required file is missing from the case folder; there is 'Staff.csv': rename it to 'staff.csv' (names are lower case)"
+                "staff.csv: this required file is missing from the case folder; there is 'Staff.csv': rename it "
+                    + "to 'staff.csv' (names are lower case)"
             ))
         #expect(
             messages.contains {

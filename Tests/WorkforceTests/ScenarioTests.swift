@@ -10,7 +10,8 @@ private let files: [String: String] = [
     "sectors.csv": "sector_id,budget\nnhs,1000\ncouncil,2000\n",
     "competencies.csv": "competency_id,sector_id\nnursing,nhs\ncare,council\n",
     "roles.csv":
-        "role_id,competencies,hourly_cost,generic\ncarer,care,12,false\ngeneric,care;nursing,15,true\nrn,nursing,25,false\n",
+        "role_id,competencies,hourly_cost,generic\ncarer,care,12,false\ngeneric,care;nursing,15,true\n"
+        + "rn,nursing,25,false\n",
     "shifts.csv": "shift_id,start,end\nE,07:00,15:00\n",
     "staff.csv": """
     staff_id,role_id,competencies,employer,home_locality,localities,contract_hours
