@@ -118,18 +118,8 @@ public struct Evaluator {
                     person, paid: checked.paidHours, travelCost: checked.travelCost,
                     care: careByPerson[person.id] ?? []))
         }
-        for pin in c.pins {
-            let kept = (byPerson[pin.staffID] ?? []).filter { $0.day == pin.day }
-            let ok =
-                pin.shiftID == nil
-                ? kept.isEmpty
-                : kept.contains {
-                    $0.shiftID == pin.shiftID && (pin.localityID == nil || $0.localityID == pin.localityID)
-                }
-            if !ok {
-                let source = pin.line.map { "pinned.csv line \($0)" } ?? "the frozen baseline (--freeze-before)"
-                violation(.pinned, pin.staffID, pin.day, "\(source) is not kept")
-            }
+        for pin in c.pins where !pin.isKept(by: (byPerson[pin.staffID] ?? []).filter { $0.day == pin.day }) {
+            violation(.pinned, pin.staffID, pin.day, "\(pin.source) is not kept")
         }
         let worked = Set(roster.assignments)
         var careSum: [Assignment: Double] = [:]
@@ -411,6 +401,18 @@ public struct Evaluator {
             c.travel(from: locality, to: person.homeLocality)?.minutes ?? 0
         )
     }
+}
+
+extension Pin {
+    /// Whether the shifts a person works on the pin's date keep it: none for a pinned day off, else
+    /// the pinned shift (at the pinned locality, when one is named).
+    public func isKept(by worked: [Assignment]) -> Bool {
+        guard let shiftID else { return worked.isEmpty }
+        return worked.contains { $0.shiftID == shiftID && (localityID == nil || $0.localityID == localityID) }
+    }
+
+    /// Where the pin comes from: its pinned.csv line, or the baseline frozen by `--freeze-before`.
+    public var source: String { line.map { "pinned.csv line \($0)" } ?? "the frozen baseline (--freeze-before)" }
 }
 
 /// Maximal runs of equal values: (value, first index, length).
