@@ -10,15 +10,19 @@ public enum RunStatus: String, Sendable {
 /// The output files of a run, rendered as CSV tables (file name -> rows, header first).
 public struct Outputs: Sendable {
     public var tables: [(file: String, rows: [[String]])]
+    /// Output files that are not CSV tables (report.html), written with the tables.
+    public var documents: [(file: String, bytes: Data)] = []
 
     /// Every output file name a run may write (removed from the folder when a run writes fewer).
     public static let fileNames = [
         "roster.csv", "work_split.csv", "roster_grid.csv", "coverage.csv",
-        "contract_allocation.csv", "sector_summary.csv", "summary.csv", "changes.csv",
+        "contract_allocation.csv", "sector_summary.csv", "summary.csv", "changes.csv", "explanations.csv",
+        "report.html",
     ]
 
-    /// The outputs of a roster: all seven files. `boundSource` is written as summary.csv's
-    /// `bound_source` (where the best bound came from; empty without a bound).
+    /// The outputs of a roster: the seven files of the format, changes.csv with a baseline, explanations.csv
+    /// and report.html. `boundSource` is written as summary.csv's `bound_source` (where the best bound
+    /// came from; empty without a bound).
     public init(
         case c: Case, roster: Roster, evaluation e: Evaluation, status: RunStatus, bestBound: Double?,
         boundSource: String? = nil, seconds: Double
@@ -135,6 +139,10 @@ public struct Outputs: Sendable {
             ("summary.csv", summary),
         ]
         if let changes { tables.append(("changes.csv", changes)) }
+        let shortfalls = ShortfallExplainer(c, roster: roster, evaluation: e).shortfalls()
+        tables.append(("explanations.csv", Shortfall.table(shortfalls)))
+        let report = RosterReport(case: c, roster: roster, evaluation: e, shortfalls: shortfalls, outputs: tables)
+        documents.append(("report.html", Data(report.html.utf8)))
     }
 
     /// The outputs of a run without a roster: summary.csv alone, with explanations.
@@ -160,6 +168,7 @@ public struct Outputs: Sendable {
         for (file, rows) in tables {
             if file == "summary.csv" { summary = rows } else { files.append((file, try CSVFolder.render(rows))) }
         }
+        files += documents.map { ($0.file, $0.bytes) }
         files.append(("summary.csv", try CSVFolder.render(summary + RunIdentity.rows(for: files))))
         try OutputCommit.commit(files, to: folder, removing: Self.fileNames)
     }
