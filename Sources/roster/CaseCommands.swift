@@ -29,8 +29,9 @@ struct Solve: ParsableCommand {
         abstract: "Roster a case: read its CSV files, solve, and write the roster, coverage and funding files.",
         discussion: """
             Writes roster.csv, work_split.csv, roster_grid.csv, coverage.csv, contract_allocation.csv, \
-            sector_summary.csv and summary.csv into the output folder, all together (nothing changes there if \
-            the run fails). With a time limit the best roster found so far is written and marked 'feasible'; \
+            sector_summary.csv, summary.csv, explanations.csv (why each red and amber row is short) and \
+            report.html (the whole run on one page) into the output folder, all together (nothing changes there \
+            if the run fails). With a time limit the best roster found so far is written and marked 'feasible'; \
             the limit covers the whole run, reading and writing included. Ctrl-C (or SIGTERM) stops the \
             search and writes the best roster found so far (exit 3); a second Ctrl-C quits at once, leaving \
             the earlier outputs (an interrupted write is completed by the next command on the folder).
@@ -212,39 +213,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let c = try loadCase(caseFolder)
-        let folder = URL(fileURLWithPath: rosterFolder)
-        var roster: Roster
-        do {
-            if try OutputCommit.repair(folder) { log.info("completed an interrupted write in '\(rosterFolder)'") }
-        } catch {
-            log.error("'\(rosterFolder)': \(error)")
-            throw Exit.badInput
-        }
-        let mixed = RunIdentity.verify(folder)
-        if !mixed.isEmpty {
-            for issue in mixed { log.error("\(issue)") }
-            throw Exit.badInput
-        }
-        do {
-            roster = try RosterFile.read(folder: folder, case: c)
-        } catch {
-            report(error)
-            throw Exit.badInput
-        }
-        if roster.care.isEmpty, !roster.assignments.isEmpty,
-            CaseSource.folder(folder).content("work_split.csv") == .absent
-        {
-            let note =
-                "work_split.csv is missing: each shift's care time is shared among its person's competencies as the "
-                + "tool would (a linear program leaving least demand unmet)"
-            log.info("\(note)")
-            do {
-                roster.care = try BestCareSplit.care(c, roster, solver: GLPKSolver())
-            } catch {
-                log.error("the care split could not be computed: \(error)")
-                throw Exit.solverFailed
-            }
-        }
+        let roster = try readRoster(c, try openOutputFolder(rosterFolder))
         let e = Evaluator(c).evaluate(roster)
         for violation in e.violations { print("HARD \(violation)") }
         let p = e.penalties
@@ -309,7 +278,7 @@ enum Summary {
                     + (row.budget.map { String(format: " %12.2f", $0) } ?? "            -")
                     + (row.variance.map { String(format: " %12.2f", $0) } ?? "            -"))
         }
-        lines.append("written: \(folder)/ (roster.csv, roster_grid.csv, coverage.csv, contract_allocation.csv, ...)")
+        lines.append("written: \(folder)/ (report.html, roster.csv, coverage.csv, explanations.csv, ...)")
         return lines.joined(separator: "\n")
     }
 }

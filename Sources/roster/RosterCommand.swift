@@ -22,7 +22,8 @@ struct RosterCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Solve.self, Validate.self, Check.self, Scenarios.self, Sweep.self, Merge.self, Compare.self,
+            Solve.self, Validate.self, Check.self, Report.self, Explain.self, Scenarios.self, Sweep.self, Merge.self,
+            Compare.self,
             SolveModel.self,
             Import.self,
             Plan.self,

@@ -1,17 +1,16 @@
 import Foundation
 import Workforce
 
-/// A roster read back from an output folder (the tool's or one made by hand), evaluated against its
+/// A roster (read back from an output folder, the tool's or one made by hand) evaluated against its
 /// case and its red and amber rows explained: what `roster report` and `roster explain` work from.
 public struct EvaluatedRoster: Sendable {
     public let roster: Roster
     public let evaluation: Evaluation
     public let shortfalls: [Shortfall]
 
-    /// Reads `folder` as ``RosterFile`` does and evaluates it with the ``Evaluator``.
-    /// - Throws: ``CaseError`` naming file, line and column of anything malformed.
-    public init(case c: Case, folder: URL) throws(CaseError) {
-        roster = try RosterFile.read(folder: folder, case: c)
+    /// Evaluates `roster` with the ``Evaluator`` and explains its shortfalls.
+    public init(case c: Case, roster: Roster) {
+        self.roster = roster
         evaluation = Evaluator(c).evaluate(roster)
         shortfalls = ShortfallExplainer(c, roster: roster, evaluation: evaluation).shortfalls()
     }
