@@ -136,7 +136,7 @@ public struct ShortfallExplainer {
         let today = mine.filter { $0.day == slot.day }
         if today.contains(slot) {
             let care = roster.care.filter { $0.assignment == slot && $0.hours > 0 }
-                .map { "\(format($0.hours)) h \($0.competencyID)" }
+                .sorted { $0.competencyID < $1.competencyID }.map { "\(format($0.hours)) h \($0.competencyID)" }
             return obstacle(
                 .onThisShift, "on this shift here; care time: " + (care.isEmpty ? "none" : care.joined(separator: ", "))
             )
