@@ -80,6 +80,27 @@ import Workforce
         #expect(html.contains("<h2 id=\"changes\">Changes against the baseline</h2>\n<p>1 change (changes.csv).</p>"))
     }
 
+    @Test func reportListsTheChangesAgainstTheBaseline() throws {
+        let files = CaseFiles.single(
+            days: 3, staff: "staff_id,name,home_locality,competencies,hourly_cost\nann,Ann,home,care,10\n",
+            demandHours: 8,
+            extra: [
+                "availability.csv": "staff_id,date,kind\nann,2025-03-04,unavailable\n",
+                "baseline.csv":
+                    "staff_id,date,shift_id,locality_id\nann,2025-03-03,E,home\nann,2025-03-04,E,home\n"
+                    + "ann,2025-03-05,E,home\n",
+            ])
+        let c = try CaseFiles.read(files)
+        let outputs = try solve(c).outputs(for: c)
+        let changes = try #require(outputs.tables.first { $0.file == "changes.csv" }?.rows)
+        #expect(changes.count == 2)
+        let html = String(decoding: try #require(outputs.documents.first?.bytes), as: UTF8.self)
+        #expect(html.contains("<a href=\"#changes\">Changes</a>"))
+        #expect(html.contains("<p>1 change (changes.csv).</p>"))
+        #expect(html.contains("<tr><td>ann <small>Ann</small></td><td>2025-03-04</td>"))
+        #expect(html.contains("<td>\(changes[1][2])</td><td>\(changes[1][3])</td><td>\(changes[1][4])</td></tr>"))
+    }
+
     @Test func reportShowsTheRunsSummaryAndTheJointWorkersSplit() throws {
         let c = try CaseFiles.read(richCase)
         let run = try solve(c)

@@ -168,9 +168,15 @@ public struct RosterReport {
         var rowsAt: [String: [Int]] = [:]
         for (i, row) in e.coverage.enumerated() { rowsAt[row.demand.localityID, default: []].append(i) }
         let shortfallOf = Dictionary(shortfalls.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        let short = localitiesByGroup().compactMap { locality -> String? in
+            let count = rowsAt[locality.id]?.filter { shortfallOf[$0] != nil }.count ?? 0
+            guard count > 0 else { return nil }
+            return "<a href=\"#\(anchor(locality))\">\(HTML.escape(locality.name))</a> (\(count))"
+        }
+        if !short.isEmpty { html += "<p>Red and amber rows at: \(short.joined(separator: ", ")).</p>\n" }
         for locality in localitiesByGroup() {
             guard let indices = rowsAt[locality.id] else { continue }
-            html += "<h3 id=\"loc-\(HTML.escape(locality.id))\">\(HTML.escape(title(of: locality)))</h3>\n"
+            html += "<h3 id=\"\(anchor(locality))\">\(HTML.escape(title(of: locality)))</h3>\n"
             html +=
                 "<table class=\"heat\"><thead><tr><th>competency · shift</th>\(dateHeaders())</tr></thead>"
                 + "<tbody>\n"
@@ -240,6 +246,11 @@ public struct RosterReport {
         var groups: [String] = []
         for locality in c.localities where !groups.contains(locality.group) { groups.append(locality.group) }
         return groups.flatMap { group in c.localities.filter { $0.group == group } }
+    }
+
+    /// The anchor of a locality's coverage table, by its position (ids may hold spaces; anchors may not).
+    func anchor(_ locality: Locality) -> String {
+        "loc-\(c.localities.firstIndex { $0.id == locality.id } ?? 0)"
     }
 
     func title(of locality: Locality) -> String {
@@ -504,8 +515,9 @@ public struct RosterReport {
 
     // MARK: Explanations
 
-    /// Reasons of place (not allowed there, travel too long), shown one line per reason.
-    static let placeReasons: Set<ShortfallReason> = [.localityNotAllowed, .travelTooLong]
+    /// Reasons shared by many people alike (on another shift, not allowed there, travel too long):
+    /// shown one line per reason, people grouped by the detail (where they are, where they live).
+    static let groupedReasons: Set<ShortfallReason> = [.otherShift, .localityNotAllowed, .travelTooLong]
 
     func explanations() -> String {
         var html = """
@@ -566,13 +578,12 @@ public struct RosterReport {
                 "<td><span class=\"tag \(reason.rawValue)\">\(reason.label)</span></td>"
             }
             for (i, obstacle) in people.enumerated() {
-                guard Self.placeReasons.contains(obstacle.reason) else {
+                guard Self.groupedReasons.contains(obstacle.reason) else {
                     html +=
                         "<tr><td>\(person(obstacle))</td>\(tag(obstacle.reason))"
                         + "<td>\(HTML.escape(obstacle.detail))</td></tr>\n"
                     continue
                 }
-                // People kept away by place are many and alike: one line, grouped by what keeps them away.
                 guard i == 0 || people[i - 1].reason != obstacle.reason else { continue }
                 let alike = people.filter { $0.reason == obstacle.reason }
                 var details: [String] = []
