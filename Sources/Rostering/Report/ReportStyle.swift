@@ -61,7 +61,6 @@ enum ReportStyle {
         .heat td.none { background: #fff; }
         .heat td.none.we { background: #e6e9ee; }
         .heat th.row { white-space: nowrap; font-weight: 500; }
-        .heat-group { display: flex; flex-wrap: wrap; gap: 0 22px; }
         .x { border: 1px solid #d9dee4; border-left-width: 5px; border-radius: 4px; padding: 4px 10px;
           margin: 8px 0; }
         .x.red { border-left-color: #d64545; }
