@@ -29,6 +29,11 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // libxlsxwriter: roster.xlsx, the outputs as one workbook for spreadsheet users.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         // Solver-independent model: variables, rows, objective, options, results.
         .target(name: "LinearModel"),
         // The GLPK backend: the only target that imports CGLPK.
@@ -38,7 +43,9 @@ let package = Package(
         // Roster rules -> model, solution -> roster, the independent evaluator and the outputs.
         .target(
             name: "Rostering",
-            dependencies: ["Workforce", "LinearModel", "CZlib", .product(name: "CSV", package: "CSV.swift")]),
+            dependencies: [
+                "Workforce", "LinearModel", "CZlib", "CXlsxWriter", .product(name: "CSV", package: "CSV.swift"),
+            ]),
         .executableTarget(
             name: "roster",
             dependencies: [
