@@ -29,12 +29,13 @@ struct Solve: ParsableCommand {
         abstract: "Roster a case: read its CSV files, solve, and write the roster, coverage and funding files.",
         discussion: """
             Writes roster.csv, work_split.csv, roster_grid.csv, coverage.csv, contract_allocation.csv, \
-            sector_summary.csv, summary.csv, explanations.csv (why each red and amber row is short) and \
-            report.html (the whole run on one page) into the output folder, all together (nothing changes there \
-            if the run fails). With a time limit the best roster found so far is written and marked 'feasible'; \
-            the limit covers the whole run, reading and writing included. Ctrl-C (or SIGTERM) stops the \
-            search and writes the best roster found so far (exit 3); a second Ctrl-C quits at once, leaving \
-            the earlier outputs (an interrupted write is completed by the next command on the folder).
+            sector_summary.csv, summary.csv, explanations.csv (why each red and amber row is short), \
+            report.html (the whole run on one page) and roster.xlsx (the same tables as the sheets of one \
+            workbook) into the output folder, all together (nothing changes there if the run fails). With a \
+            time limit the best roster found so far is written and marked 'feasible'; the limit covers the \
+            whole run, reading and writing included. Ctrl-C (or SIGTERM) stops the search and writes the best \
+            roster found so far (exit 3); a second Ctrl-C quits at once, leaving the earlier outputs (an \
+            interrupted write is completed by the next command on the folder).
 
             Every roster keeps every hard rule: it is built person by person, each person's schedule from \
             their own rules, then improved by column generation, diving, person by person and on the whole \
@@ -278,7 +279,7 @@ enum Summary {
                     + (row.budget.map { String(format: " %12.2f", $0) } ?? "            -")
                     + (row.variance.map { String(format: " %12.2f", $0) } ?? "            -"))
         }
-        lines.append("written: \(folder)/ (report.html, roster.csv, coverage.csv, explanations.csv, ...)")
+        lines.append("written: \(folder)/ (report.html, roster.xlsx, roster.csv, coverage.csv, explanations.csv, ...)")
         return lines.joined(separator: "\n")
     }
 }

@@ -18,7 +18,7 @@ import Testing
         #expect(
             written == [
                 "roster.csv", "work_split.csv", "roster_grid.csv", "coverage.csv", "contract_allocation.csv",
-                "sector_summary.csv", "summary.csv", "explanations.csv", "report.html",
+                "sector_summary.csv", "summary.csv", "explanations.csv", "report.html", "roster.xlsx",
             ])
         let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
         #expect(roster.split(separator: "\n").count == 4)  // header + three shifts

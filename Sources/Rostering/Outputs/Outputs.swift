@@ -17,7 +17,7 @@ public struct Outputs: Sendable {
     public static let fileNames = [
         "roster.csv", "work_split.csv", "roster_grid.csv", "coverage.csv",
         "contract_allocation.csv", "sector_summary.csv", "summary.csv", "changes.csv", "explanations.csv",
-        "report.html",
+        "report.html", "roster.xlsx",
     ]
 
     /// The outputs of a roster: the seven files of the format, changes.csv with a baseline, explanations.csv
@@ -159,9 +159,11 @@ public struct Outputs: Sendable {
         ]
     }
 
-    /// Writes the files into `folder` all together (see ``OutputCommit``); output files of an earlier
-    /// run that this run does not write are removed, so a folder never mixes two runs. summary.csv
-    /// gets the run's identity (``RunIdentity``): its id and the checksum of every other file.
+    /// Writes the files into `folder` all together (see ``OutputCommit``): the CSV files, the documents and,
+    /// with a roster, roster.xlsx (``RosterWorkbook``); output files of an earlier run that this run does not
+    /// write are removed, so a folder never mixes two runs. summary.csv gets the run's identity
+    /// (``RunIdentity``): its id and the checksum of every other file as written; the workbook's Summary sheet
+    /// shows the same id. A roster too large for a workbook's sheets gets a `workbook` row saying so.
     public func write(to folder: URL) throws {
         var files: [(name: String, bytes: Data)] = []
         var summary: [[String]] = []
@@ -169,7 +171,16 @@ public struct Outputs: Sendable {
             if file == "summary.csv" { summary = rows } else { files.append((file, try CSVFolder.render(rows))) }
         }
         files += documents.map { ($0.file, $0.bytes) }
-        files.append(("summary.csv", try CSVFolder.render(summary + RunIdentity.rows(for: files))))
+        let workbook = tables.contains { $0.file == "roster.csv" }
+        let tooLarge = workbook ? RosterWorkbook.tooLarge(tables) : nil
+        if let tooLarge { summary.append(["workbook", "\(RunIdentity.workbook) not written: \(tooLarge)"]) }
+        var identity = RunIdentity.rows(for: files)
+        if workbook && tooLarge == nil {
+            let sheets = tables.map { $0.file == "summary.csv" ? ($0.file, summary + identity) : $0 }
+            files.append((RunIdentity.workbook, try RosterWorkbook.render(sheets)))
+            identity = RunIdentity.rows(for: files)  // the same id, and the workbook's checksum
+        }
+        files.append(("summary.csv", try CSVFolder.render(summary + identity)))
         try OutputCommit.commit(files, to: folder, removing: Self.fileNames)
     }
 

@@ -8,11 +8,16 @@ import Workforce
 public enum RunIdentity {
     static let runKey = "run_id"
     static let checksumPrefix = "checksum:"
+    /// The workbook, whose Summary sheet shows the run id: its checksum is listed, but the id is made
+    /// without it.
+    static let workbook = "roster.xlsx"
 
-    /// The summary rows for `files` (name, bytes): the run id, then one checksum per file.
+    /// The summary rows for `files` (name, bytes): the run id, made from the checksums of all but the
+    /// workbook, then one checksum per file.
     static func rows(for files: [(name: String, bytes: Data)]) -> [[String]] {
         let checksums = files.map { [checksumPrefix + $0.name, checksum($0.bytes)] }
-        let id = checksum(Data(checksums.map { $0.joined(separator: "=") }.joined(separator: "\n").utf8)).prefix(8)
+        let named = checksums.filter { $0[0] != checksumPrefix + workbook }
+        let id = checksum(Data(named.map { $0.joined(separator: "=") }.joined(separator: "\n").utf8)).prefix(8)
         return [[runKey, String(id)]] + checksums
     }
 
