@@ -31,11 +31,12 @@ struct Solve: ParsableCommand {
             Writes roster.csv, work_split.csv, roster_grid.csv, coverage.csv, contract_allocation.csv, \
             sector_summary.csv, summary.csv, explanations.csv (why each red and amber row is short), \
             report.html (the whole run on one page) and roster.xlsx (the same tables as the sheets of one \
-            workbook) into the output folder, all together (nothing changes there if the run fails). With a \
-            time limit the best roster found so far is written and marked 'feasible'; the limit covers the \
-            whole run, reading and writing included. Ctrl-C (or SIGTERM) stops the search and writes the best \
-            roster found so far (exit 3); a second Ctrl-C quits at once, leaving the earlier outputs (an \
-            interrupted write is completed by the next command on the folder).
+            workbook) into the output folder, all together (nothing changes there if the run fails); --bom \
+            begins each CSV file with a UTF-8 byte-order mark. With a time limit the best roster found so far \
+            is written and marked 'feasible'; the limit covers the whole run, reading and writing included. \
+            Ctrl-C (or SIGTERM) stops the search and writes the best roster found so far (exit 3); a second \
+            Ctrl-C quits at once, leaving the earlier outputs (an interrupted write is completed by the next \
+            command on the folder).
 
             Every roster keeps every hard rule: it is built person by person, each person's schedule from \
             their own rules, then improved by column generation, diving, person by person and on the whole \
@@ -66,6 +67,9 @@ struct Solve: ParsableCommand {
         name: .long, parsing: .unconditional,
         help: "Threads for pricing people's schedules concurrently (1 to 1024; default: every core).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Begin every CSV file written with a UTF-8 byte-order mark (for Excel on Windows).")
+    var bom = false
 
     /// Seconds of a time limit kept for evaluating the roster and writing the outputs.
     static func reserve(_ limit: Double) -> Double { min(0.3 + 0.01 * limit, 0.1 * limit) }
@@ -135,7 +139,7 @@ struct Solve: ParsableCommand {
             throw Exit.noSolutionFound
         }
         do {
-            try run.outputs(for: c).write(to: outFolder)
+            try run.outputs(for: c).write(to: outFolder, byteOrderMark: bom)
         } catch {
             log.error("cannot write the outputs into '\(out)' (it holds the earlier run, untouched): \(error)")
             throw Exit.badInput

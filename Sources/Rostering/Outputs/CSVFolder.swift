@@ -11,14 +11,15 @@ public enum CSVFolder {
         try OutputCommit.commit(tables.map { ($0.file, try render($0.rows)) }, to: folder, removing: removing)
     }
 
-    /// RFC 4180 text of `rows` (LF line ends, UTF-8), through CSV.swift's writer.
-    static func render(_ rows: [[String]]) throws -> Data {
+    /// RFC 4180 text of `rows` (LF line ends, UTF-8, after a byte-order mark when `byteOrderMark`), through
+    /// CSV.swift's writer.
+    static func render(_ rows: [[String]], byteOrderMark: Bool = false) throws -> Data {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
         for row in rows { try writer.write(row: row) }
         writer.stream.close()
         var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         data.append(0x0A)
-        return data
+        return byteOrderMark ? Data([0xEF, 0xBB, 0xBF]) + data : data
     }
 }

@@ -164,11 +164,16 @@ public struct Outputs: Sendable {
     /// write are removed, so a folder never mixes two runs. summary.csv gets the run's identity
     /// (``RunIdentity``): its id and the checksum of every other file as written; the workbook's Summary sheet
     /// shows the same id. A roster too large for a workbook's sheets gets a `workbook` row saying so.
-    public func write(to folder: URL) throws {
+    /// - Parameter byteOrderMark: begin every CSV file with a UTF-8 byte-order mark (for Excel on Windows).
+    public func write(to folder: URL, byteOrderMark: Bool = false) throws {
         var files: [(name: String, bytes: Data)] = []
         var summary: [[String]] = []
         for (file, rows) in tables {
-            if file == "summary.csv" { summary = rows } else { files.append((file, try CSVFolder.render(rows))) }
+            if file == "summary.csv" {
+                summary = rows
+            } else {
+                files.append((file, try CSVFolder.render(rows, byteOrderMark: byteOrderMark)))
+            }
         }
         files += documents.map { ($0.file, $0.bytes) }
         let workbook = tables.contains { $0.file == "roster.csv" }
@@ -180,7 +185,7 @@ public struct Outputs: Sendable {
             files.append((RunIdentity.workbook, try RosterWorkbook.render(sheets)))
             identity = RunIdentity.rows(for: files)  // the same id, and the workbook's checksum
         }
-        files.append(("summary.csv", try CSVFolder.render(summary + identity)))
+        files.append(("summary.csv", try CSVFolder.render(summary + identity, byteOrderMark: byteOrderMark)))
         try OutputCommit.commit(files, to: folder, removing: Self.fileNames)
     }
 
