@@ -37,6 +37,9 @@ import Testing
         let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
         let objective = try #require(summary.split(separator: "\n").first { $0.hasPrefix("objective,") })
         #expect(check.stdout.contains("objective           \(objective.dropFirst("objective,".count))"))
+        // roster report rewrites summary.csv (report.html's checksum) and keeps its mark.
+        #expect(try CommandRunner.run(["report", folder.path, out]).status == 0)
+        #expect(try starts(out)["summary.csv"]?.starts(with: Self.bom) == true)
         // The case reader takes the roster back as a baseline, its first column found by name.
         try FileManager.default.copyItem(atPath: out + "/roster.csv", toPath: folder.path + "/baseline.csv")
         let validate = try CommandRunner.run(["validate", folder.path])

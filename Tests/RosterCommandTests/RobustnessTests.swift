@@ -164,11 +164,23 @@ private func copy(_ from: URL) throws -> URL {
     static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Data/orkney")
 
+    /// Reads the process's standard error until `pattern` (a regular expression) appears or it ends.
+    static func wait(for pattern: String, in running: CommandRunner.Running) {
+        var said = ""
+        while said.range(of: pattern, options: .regularExpression) == nil {
+            let data = running.err.fileHandleForReading.availableData
+            if data.isEmpty { return }
+            said += String(decoding: data, as: UTF8.self)
+        }
+    }
+
     @Test(arguments: [SIGINT, SIGTERM])
     func aStoppedSolveWritesTheBestRosterSoFar(signal: Int32) throws {
         let out = try CommandRunner.temporaryDirectory().appendingPathComponent("out")
         let running = try CommandRunner.start(["solve", Self.sample.path, "--out", out.path, "--time-limit", "300"])
-        Thread.sleep(forTimeInterval: 4)
+        // Stop once a roster exists (a progress line with an objective), however loaded the machine is.
+        Self.wait(for: #"objective \d"#, in: running)
+        Thread.sleep(forTimeInterval: 1)
         kill(running.process.processIdentifier, signal)
         let result = try CommandRunner.finish(running)
         #expect(result.status == 3 && !result.killed, "\(result.stderr)")
@@ -189,16 +201,11 @@ private func copy(_ from: URL) throws -> URL {
         try "key,value\nstatus,optimal\n".write(
             to: out.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
         let running = try CommandRunner.start(["solve", Self.sample.path, "--out", out.path, "--time-limit", "300"])
-        Thread.sleep(forTimeInterval: 3)
+        Self.wait(for: #"objective \d"#, in: running)
         kill(running.process.processIdentifier, SIGINT)
         // The second as soon as the first is taken (two at once would merge into one signal), while the
         // stopped search is still writing its roster.
-        var said = ""
-        while !said.contains("stopping") {
-            let data = running.err.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            said += String(decoding: data, as: UTF8.self)
-        }
+        Self.wait(for: "stopping", in: running)
         kill(running.process.processIdentifier, SIGINT)
         let result = try CommandRunner.finish(running)
         #expect(result.status == 130 && !result.killed, "status \(result.status): \(result.stderr)")

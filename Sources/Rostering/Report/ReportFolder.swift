@@ -64,7 +64,12 @@ public enum ReportFolder {
             }
             if !listed.isEmpty {
                 if !listed.contains(where: { $0.name == report.name }) { listed.append(report) }
-                files.append(("summary.csv", try CSVFolder.render(kept + RunIdentity.rows(for: listed))))
+                // A folder written with --bom keeps its byte-order mark.
+                let marked =
+                    FileManager.default.contents(atPath: folder.appendingPathComponent("summary.csv").path)?
+                    .starts(with: [0xEF, 0xBB, 0xBF]) ?? false
+                files.append(
+                    ("summary.csv", try CSVFolder.render(kept + RunIdentity.rows(for: listed), byteOrderMark: marked)))
             }
         }
         try OutputCommit.commit(files, to: folder, removing: [])
