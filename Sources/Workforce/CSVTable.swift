@@ -34,9 +34,12 @@ final class CSVTable {
         switch source.content(file) {
         case .absent:
             if mandatory {
+                // A copy saved under a near name (`Staff.csv`, `demand (1).csv`), never another file of the case.
+                let stem = file.dropLast(4).lowercased()
+                let csv = source.names.filter { $0.lowercased().hasSuffix(".csv") }
                 let near =
-                    Suggestion.nearest(to: file, in: source.names)
-                    ?? source.names.first { $0.lowercased().hasPrefix(file.dropLast(4).lowercased()) }
+                    Suggestion.nearest(to: file, in: csv)
+                    ?? csv.first { name in [" ", "(", "-"].contains { name.lowercased().hasPrefix(stem + $0) } }
                 issues.error(
                     file: file,
                     "this required file is missing from the case folder"
@@ -70,7 +73,7 @@ final class CSVTable {
             return nil
         }
         if let separator = SpreadsheetText.wrongSeparator(header: first.fields, required: required) {
-            issues.error(file: file, line: 1, separator)
+            issues.error(file: file, line: first.line, separator)
             issues.couldNotRead(file)
             return nil
         }
@@ -79,17 +82,17 @@ final class CSVTable {
         for (index, name) in header.enumerated() {
             if !seen.insert(name).inserted {
                 issues.error(
-                    file: file, line: 1, column: name, letter: columnLetter(index),
+                    file: file, line: first.line, column: name, letter: columnLetter(index),
                     "the column appears twice in the header")
             } else if !required.contains(name) && !optional.contains(name) {
                 issues.warning(
-                    file: file, line: 1, column: name, letter: columnLetter(index),
+                    file: file, line: first.line, column: name, letter: columnLetter(index),
                     "unknown column, ignored (known: \((required + optional).joined(separator: ", ")))")
             }
         }
         let missing = required.filter { !header.contains($0) }
         for name in missing {
-            issues.error(file: file, line: 1, "the required column '\(name)' is missing from the header")
+            issues.error(file: file, line: first.line, "the required column '\(name)' is missing from the header")
         }
         guard missing.isEmpty else {
             issues.couldNotRead(file)

@@ -47,8 +47,8 @@ public struct CaseError: Error, Sendable, CustomStringConvertible {
 
     public var errors: [CaseIssue] { issues.filter { $0.severity == .error } }
     /// Every error on a line of its own, except that a problem repeated down a column (the same file,
-    /// column and message, the cells' values aside) more than three times is shown once, with a count
-    /// and its lines: a date column saved in the wrong format is one line, not hundreds.
+    /// column and message, the cells' values aside, on different lines) more than three times is shown
+    /// once, with a count and its lines: a date column saved in the wrong format is one line, not hundreds.
     public var description: String {
         let errors = errors
         var groups: [(key: String, issues: [CaseIssue])] = []
@@ -64,7 +64,8 @@ public struct CaseError: Error, Sendable, CustomStringConvertible {
         }
         var lines: [String] = []
         for group in groups {
-            if group.issues.count > 3 {
+            let numbers = group.issues.compactMap(\.line)
+            if group.issues.count > 3, Set(numbers).count == group.issues.count {
                 let others = group.issues.dropFirst().compactMap(\.line)
                 let shown = others.prefix(8).map(String.init).joined(separator: ", ")
                 lines.append("  \(group.issues[0])")

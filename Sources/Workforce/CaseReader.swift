@@ -218,9 +218,12 @@ private struct Reader {
         let rows = table(
             "demand.csv", ["date", "shift_id", "locality_id", "competency_id"],
             ["hours", "min_staff", "max_staff", "under_weight", "over_weight"], mandatory: true)
-        let dates = rows.compactMap { row in row.text("date").flatMap { Day(iso: $0) } }
-        let start = c.settings.horizonStart ?? dates.min()
-        let end = c.settings.horizonEnd ?? dates.max()
+        let dated = rows.compactMap { row in row.text("date").flatMap { Day(iso: $0) }.map { (day: $0, line: row.line) }
+        }
+        let first = dated.min { $0.day < $1.day }
+        let last = dated.max { $0.day < $1.day }
+        let start = c.settings.horizonStart ?? first?.day
+        let end = c.settings.horizonEnd ?? last?.day
         guard let start, let end else {
             for row in rows { _ = row.date("date") }
             if !issues.hasErrors {
@@ -229,7 +232,7 @@ private struct Reader {
             }
             return
         }
-        let horizon = checkedHorizon(start, end, given: c.settings)
+        let horizon = checkedHorizon(start, end, given: c.settings, demandLines: (first?.line, last?.line))
         if let horizon { c.days = (horizon.lowerBound.ordinal...horizon.upperBound.ordinal).map { Day(ordinal: $0) } }
         let shifts = Set(c.shifts.map(\.id))
         let localities = Set(c.localities.map(\.id))
@@ -278,20 +281,28 @@ private struct Reader {
 
     /// The horizon from `start` to `end`, `nil` (with an error on the line that set it) when it ends
     /// before it starts or is longer than ``Limits/horizonDays``.
-    func checkedHorizon(_ start: Day, _ end: Day, given s: Settings) -> ClosedRange<Day>? {
+    /// A bound taken from demand.csv is named by the line of its date (`demandLines`: the earliest and
+    /// the latest date's), so that a mistyped date is found.
+    func checkedHorizon(
+        _ start: Day, _ end: Day, given s: Settings, demandLines: (first: Int?, last: Int?)
+    ) -> ClosedRange<Day>? {
         func error(_ message: String) {
-            let key = s.horizonEnd != nil ? "horizon_end" : (s.horizonStart != nil ? "horizon_start" : nil)
-            if let key, let line = settingLines[key] {
+            if s.horizonEnd == nil, let line = demandLines.last {
+                issues.error(file: "demand.csv", line: line, column: "date", message)
+            } else if s.horizonStart == nil, let line = demandLines.first {
+                issues.error(file: "demand.csv", line: line, column: "date", message)
+            } else if let line = settingLines[s.horizonEnd != nil ? "horizon_end" : "horizon_start"] {
                 issues.error(file: "settings.csv", line: line, column: "value", letter: "B", message)
             } else {
                 issues.error(file: "demand.csv", message)
             }
         }
+        let lines = [demandLines.first.map { "line \($0)" }, demandLines.last.map { "line \($0)" }]
         let source =
             s.horizonStart != nil && s.horizonEnd != nil
             ? ""
-            : " (dates not set in settings.csv are the first "
-                + "and last dates of demand.csv)"
+            : " (dates not set in settings.csv are demand.csv's first, on \(lines[0] ?? "no line"), and last, on "
+                + "\(lines[1] ?? "no line"); is one of them mistyped?)"
         guard start <= end else {
             error("the horizon ends on \(end), before it starts on \(start)\(source)")
             return nil

@@ -85,7 +85,8 @@ struct Batch {
         let results = runner.run(c, scenarios: Array(all[positions])) { result in
             let written: String
             do {
-                if let run = result.run {
+                // A scenario stopped before its first roster keeps its folder as it was.
+                if let run = result.run, run.roster != nil || !SearchStop.isRequested {
                     try run.outputs(for: result.scenarioCase).write(to: out.appendingPathComponent(result.scenario.id))
                 }
                 written =
@@ -102,7 +103,11 @@ struct Batch {
         }
         var rows = [ScenarioComparison.header(c)]
         for result in results { rows.append(ScenarioComparison.row(result, base: c)) }
-        if kind == .sweep { rows = Self.sweepRows(rows, values: positions.map { $0 == 0 ? nil : values[$0 - 1] }) }
+        if kind == .sweep {
+            // The swept value of each scenario rostered (the baseline, first, has none).
+            let valueOf = Dictionary(uniqueKeysWithValues: zip(scenarios.map(\.id), values))
+            rows = Self.sweepRows(rows, values: results.map { valueOf[$0.scenario.id] })
+        }
         do {
             try write(rows, to: out, shard: shard, total: all.count)
         } catch {
@@ -113,7 +118,8 @@ struct Batch {
         print("written: \(options.out)/\(kind.table) and a folder per scenario")
         if results.contains(where: { $0.run == nil }) { throw Exit.badInput }
         if SearchStop.isRequested {
-            log.warning("stopped on request: each scenario's best roster so far is written")
+            log.warning(
+                "stopped on request: \(results.count) of \(total) scenarios rostered, each with its best roster so far")
             throw Exit.noSolutionFound
         }
     }
@@ -258,7 +264,7 @@ struct Sweep: ParsableCommand {
     @Option(help: "The step between values.")
     var step: Double = 0.1
 
-    @Option(help: "Only staff (convert) or demand (growth) at these localities (a ';' list).")
+    @Option(help: "Only staff based at these localities (convert: a ';' list), or demand at this locality (growth).")
     var locality: String?
 
     @Option(help: "Only demand for this competency (growth).")
@@ -285,9 +291,32 @@ struct Sweep: ParsableCommand {
         }
     }
 
+    /// The options' ids must name things of the case (checked here, where the message can name the option).
+    private func checkNames(_ c: Case) throws {
+        var unknown: [String] = []
+        let roles = c.roles.map(\.id)
+        for role in convert?.split(separator: ":").map(String.init) ?? [] where !roles.contains(role) {
+            unknown.append("--convert: '\(role)' is not a role of roles.csv")
+        }
+        let places = c.localities.map(\.id)
+        let given = locality.map { $0.split(separator: ";").map(String.init) } ?? []
+        if demandGrowth, given.count > 1 { unknown.append("--locality: demand growth takes one locality") }
+        for place in given where !places.contains(place) {
+            unknown.append("--locality: '\(place)' is not a locality of localities.csv")
+        }
+        if let competency, !c.competencies.contains(where: { $0.id == competency }) {
+            unknown.append("--competency: '\(competency)' is not a competency of competencies.csv")
+        }
+        guard unknown.isEmpty else {
+            for message in unknown { log.error("\(message)") }
+            throw Exit.badInput
+        }
+    }
+
     func run() throws {
         batch.logOptions.apply()
         let c = try loadCase(caseFolder)
+        try checkNames(c)
         // The sweep is written as a scenarios table and read back, so its ids are checked as any lever's are.
         var values: [Double] = []
         var value = from
@@ -401,12 +430,16 @@ struct Merge: ParsableCommand {
                 }
                 rows += table.dropFirst()
             }
-            for name in try manager.contentsOfDirectory(atPath: slice.folder.path).sorted() {
-                var isFolder: ObjCBool = false
+            // The folders of the scenarios in this slice's table (not leftovers of other runs), each
+            // completed first if a write was interrupted.
+            let id = table.first?.firstIndex(of: "scenario_id")
+            for name in table.dropFirst().compactMap({ row in id.flatMap { $0 < row.count ? row[$0] : nil } }) {
                 let from = slice.folder.appendingPathComponent(name)
-                guard manager.fileExists(atPath: from.path, isDirectory: &isFolder), isFolder.boolValue,
-                    !name.hasPrefix(".")
+                var isFolder: ObjCBool = false
+                guard !name.contains("/"), !name.hasPrefix("."),
+                    manager.fileExists(atPath: from.path, isDirectory: &isFolder), isFolder.boolValue
                 else { continue }
+                try OutputCommit.repair(from)
                 let files = try manager.contentsOfDirectory(atPath: from.path).sorted().filter { !$0.hasPrefix(".") }
                     .map { ($0, try Data(contentsOf: from.appendingPathComponent($0))) }
                 try OutputCommit.commit(files, to: out.appendingPathComponent(name), removing: Outputs.fileNames)
@@ -443,8 +476,9 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let comparison: RunComparison
+        let folders = (try openOutputFolder(a), try openOutputFolder(b))
         do {
-            comparison = try RunComparison(URL(fileURLWithPath: a), URL(fileURLWithPath: b))
+            comparison = try RunComparison(folders.0, folders.1)
         } catch {
             report(error)
             throw Exit.badInput

@@ -61,4 +61,19 @@ import Testing
         #expect(rest.status == 5 && rest.stderr.contains("nothing written to --out"))
         #expect(!FileManager.default.fileExists(atPath: broken.path))
     }
+
+    @Test func theCareSplitOfARosterWithVeryLongIdsIsWorkedOut() throws {
+        let long = String(repeating: "a", count: 230)
+        var files = Self.files
+        files["staff.csv"] = "staff_id,home_locality,competencies,hourly_cost\n\(long),home,care;meds,10\n"
+        let folder = try CaseFiles.folder(files)
+        let hand = folder.appendingPathComponent("hand")
+        try FileManager.default.createDirectory(at: hand, withIntermediateDirectories: true)
+        try "staff_id,date,shift_id,locality_id\n\(long),2025-03-03,E,home\n"
+            .write(to: hand.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
+        let check = try CommandRunner.run(["check", folder.path, hand.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        // The 8 hours of the 3rd are met (5 care, 3 meds); the 4th (8 h) and the 5th (2 h) are not.
+        #expect(check.stdout.contains("penalty_unmet_hours 10000.00"), "\(check.stdout)")
+    }
 }

@@ -69,6 +69,9 @@ private let scenarios = """
             #expect(result.status == 0, "\(result.stderr)")
             slices.append(slice)
         }
+        // A folder left in a slice by another run is not merged: only the slice's scenarios are.
+        try FileManager.default.createDirectory(
+            atPath: slices[1] + "/old_scenario", withIntermediateDirectories: true)
         let merged = folder.appendingPathComponent("merged")
         let merge = try CommandRunner.run(["merge"] + slices.reversed() + ["--out", merged.path])
         #expect(merge.status == 0, "\(merge.stderr)")
@@ -114,6 +117,10 @@ private let scenarios = """
         #expect(!FileManager.default.fileExists(atPath: out.path))
         let bad = try CommandRunner.run(["sweep", folder.path, "--demand-growth", "--step", "0", "--out", out.path])
         #expect(bad.status == 64)
+        let unknown = try CommandRunner.run([
+            "sweep", folder.path, "--demand-growth", "--locality", "nowhere", "--out", out.path,
+        ])
+        #expect(unknown.status == 1 && unknown.stderr.contains("--locality: 'nowhere' is not a locality"))
     }
 
     @Test func compareSetsTwoRunsSideBySide() throws {
@@ -134,5 +141,34 @@ private let scenarios = """
         #expect(result.stdout.contains("carer_isle (2)"))
         let missing = try CommandRunner.run(["compare", out.path, folder.path])
         #expect(missing.status == 1 && missing.stderr.contains("summary.csv"))
+    }
+}
+
+/// Ctrl-C during a batch: what ran keeps its best roster, what had not started keeps its folder.
+@Suite struct ScenarioInterruptTests {
+    @Test func aStoppedBatchLeavesTheScenariosNotStartedAsTheyWere() throws {
+        let sample = InterruptCommandTests.sample
+        let folder = try CommandRunner.temporaryDirectory()
+        let scenarios = folder.appendingPathComponent("scenarios.csv")
+        try "scenario_id,lever,value\ndearer,agency_cost,50\ncheaper,agency_cost,30\nfree,agency_cost,0\n"
+            .write(to: scenarios, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let kept = out.appendingPathComponent("free")
+        try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+        try "key,value\nstatus,optimal\n".write(
+            to: kept.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+        let running = try CommandRunner.start([
+            "scenarios", sample.path, "--scenarios", scenarios.path, "--out", out.path, "--jobs", "1",
+            "--time-limit", "5",
+        ])
+        InterruptCommandTests.wait(for: #"\[1/4\] baseline"#, in: running)
+        kill(running.process.processIdentifier, SIGINT)
+        let result = try CommandRunner.finish(running)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("baseline/roster.csv").path))
+        #expect(
+            try String(contentsOf: kept.appendingPathComponent("summary.csv"), encoding: .utf8)
+                == "key,value\nstatus,optimal\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: kept.path) == ["summary.csv"])
     }
 }

@@ -234,6 +234,12 @@ public enum MalformedCases {
             "staff_id,date,shift_id,locality_id\nann,2025-03-03,E,kirkwall\nann,2025-03-03,N,kirkwall\n",
             "baseline.csv:3", "date", "a second shift on 2025-03-03"
         ),
+        // A mistyped date that stretches the horizon is named by its line.
+        (
+            "demand.csv",
+            "date,shift_id,locality_id,competency_id\n2025-03-03,E,kirkwall,nursing\n2205-03-10,E,kirkwall,nursing\n",
+            "demand.csv:3", "date", "is 65751 days; at most 731"
+        ),
         // Spreadsheet mistakes get advice on how to save the file.
         (
             "demand.csv", "date,shift_id,locality_id,competency_id\n26/03/2025,E,kirkwall,nursing\n", "demand.csv:2",

@@ -179,6 +179,29 @@ func caseErrors(_ files: [String: String]) throws -> [CaseIssue] {
             })
     }
 
+    @Test func anotherFileOfTheCaseIsNeverOfferedAsTheMissingOne() throws {
+        var files = MalformedCases.valid
+        files["staff.csv"] = nil
+        files["staff_shift_limits.csv"] = "staff_id,shift_id,max_count\n"
+        let messages = try caseErrors(files).map(\.description)
+        #expect(messages.contains("staff.csv: this required file is missing from the case folder"), "\(messages)")
+    }
+
+    @Test func issuesOnOneLineAreNeverFoldedTogether() throws {
+        var files = MalformedCases.valid
+        files["demand.csv"] = "a,b,c,d\n1,2,3,4\n"
+        let folder = try writeCase(files)
+        do {
+            _ = try CaseReader.read(folder: folder)
+            Issue.record("accepted")
+        } catch {
+            for column in ["date", "shift_id", "locality_id", "competency_id"] {
+                #expect(error.description.contains("the required column '\(column)' is missing"), "\(error)")
+            }
+            #expect(!error.description.contains("more like it"))
+        }
+    }
+
     @Test func aProblemRepeatedDownAColumnIsShownOnceWithItsLines() throws {
         var files = MalformedCases.valid
         files["demand.csv"] =

@@ -37,26 +37,24 @@ public enum BestCareSplit {
             for competency in person.competencies {
                 let cell = Cell(day: a.day, shift: a.shiftID, locality: a.localityID, competency: competency)
                 guard demanded.contains(cell) else { continue }
-                let variable = model.addVariable("care[\(a.staffID),\(a.day.iso),\(a.shiftID),\(competency)]")
+                // Names by position: ids may be longer than a solver's names allow.
+                let variable = model.addVariable("care_\(columns.count)")
                 columns.append((variable, CareTime(assignment: a, competencyID: competency, hours: 0)))
                 shiftCare.add(variable, 1)
                 givenTo[cell, default: LinearExpression()].add(variable, 1)
             }
             if !shiftCare.terms.isEmpty {
-                model.addConstraint(
-                    "paid[\(a.staffID),\(a.day.iso),\(a.shiftID)]", shiftCare, .lessOrEqual(shift.paidHours))
+                model.addConstraint("paid_\(model.rows.count)", shiftCare, .lessOrEqual(shift.paidHours))
             }
         }
         for demand in c.demand {
             let cell = Cell(
                 day: demand.day, shift: demand.shiftID, locality: demand.localityID, competency: demand.competencyID)
             guard let care = givenTo[cell] else { continue }
-            let unmet = model.addVariable(
-                "unmet[\(cell.day.iso),\(cell.shift),\(cell.locality),\(cell.competency)]",
-                objective: c.settings.unmetHourPenalty)
+            let unmet = model.addVariable("unmet_\(model.columns.count)", objective: c.settings.unmetHourPenalty)
             model.addConstraint(
-                "cover[\(cell.day.iso),\(cell.shift),\(cell.locality),\(cell.competency)]",
-                care + LinearExpression(unmet), .greaterOrEqual(demand.hours - (agency[cell] ?? 0)))
+                "cover_\(model.rows.count)", care + LinearExpression(unmet),
+                .greaterOrEqual(demand.hours - (agency[cell] ?? 0)))
         }
         guard !columns.isEmpty else { return [] }
         let result = try solver.solve(model, options: SolveOptions(), progress: nil, log: nil)

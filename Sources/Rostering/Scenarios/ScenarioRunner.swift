@@ -36,20 +36,30 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Rosters `scenarios` (``Scenario/baselineID`` for the case as it is) of `base`, calling `done`
-    /// with each result as it comes (from the solving thread), and returns them in the given order.
+    /// with each result as it comes (from the solving thread), and returns them in the given order;
+    /// after a stop (``SearchStop``) those not yet started are left out.
     public func run(
         _ base: Case, scenarios: [Scenario], done: @escaping @Sendable (Result) -> Void
     ) -> [Result] {
         let baseline =
             scenarios.isEmpty ? nil : solve(Scenario(id: Scenario.baselineID, levers: []), base, converted: [])
         let results = ResultBox(count: scenarios.count)
+        // The baseline's own result is kept whatever happens next (even when a stop comes now).
+        if let baseline {
+            for index in scenarios.indices where scenarios[index].id == Scenario.baselineID {
+                results.store(baseline, at: index)
+                done(baseline)
+            }
+        }
         let next = ResultBox(count: 0)
         let finished = DispatchGroup()
         for _ in 0..<min(jobs, scenarios.count) {
             finished.enter()
             let worker = Thread {
-                while let index = next.take(below: scenarios.count) {
+                // After a stop, scenarios not yet started are not run (their folders keep what they had).
+                while !SearchStop.isRequested, let index = next.take(below: scenarios.count) {
                     let scenario = scenarios[index]
+                    if scenario.id == Scenario.baselineID { continue }
                     var result: Result
                     let (scenarioCase, converted) = Self.prepare(scenario, base, baseline: baseline?.run?.evaluation)
                     if var same = baseline, scenarioCase == base {
