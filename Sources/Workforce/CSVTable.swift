@@ -42,7 +42,7 @@ final class CSVTable {
                     ?? csv.first { name in [" ", "(", "-"].contains { name.lowercased().hasPrefix(stem + $0) } }
                 issues.error(
                     file: file,
-                    "this required file is missing from the case folder"
+                    "this required file is missing from \(source.location.map { "'\($0)'" } ?? "the case")"
                         + (near.map { "; there is '\($0)': rename it to '\(file)' (names are lower case)" } ?? ""))
                 issues.couldNotRead(file)
             }

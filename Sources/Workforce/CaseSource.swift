@@ -15,6 +15,8 @@ public struct CaseSource: Sendable {
     public let problem: String?
     /// The names of the files there (to suggest one for a missing file).
     public let names: [String]
+    /// The folder's path, for messages; `nil` for files in memory.
+    public let location: String?
     private let lookup: @Sendable (String) -> Content
 
     /// The largest file read (a case file of this size is a mistake, not a workforce).
@@ -33,20 +35,27 @@ public struct CaseSource: Sendable {
             problem = nil
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted() ?? []
-        return CaseSource(problem: problem, names: names) { name in Self.read(url.appendingPathComponent(name).path) }
+        return CaseSource(problem: problem, names: names, location: url.path) { name in
+            Self.read(url.appendingPathComponent(name).path)
+        }
     }
 
     /// The files given as texts by name.
     public static func memory(_ files: [String: [UInt8]]) -> CaseSource {
-        CaseSource(problem: nil, names: files.keys.sorted()) { name in files[name].map(Content.bytes) ?? .absent }
+        CaseSource(problem: nil, names: files.keys.sorted(), location: nil) { name in
+            files[name].map(Content.bytes) ?? .absent
+        }
     }
 
     /// What is under `name`.
     public func content(_ name: String) -> Content { lookup(name) }
 
-    private init(problem: String?, names: [String], lookup: @escaping @Sendable (String) -> Content) {
+    private init(
+        problem: String?, names: [String], location: String?, lookup: @escaping @Sendable (String) -> Content
+    ) {
         self.problem = problem
         self.names = names
+        self.location = location
         self.lookup = lookup
     }
 

@@ -224,6 +224,10 @@ struct Scenarios: ParsableCommand {
         batch.logOptions.apply()
         let c = try loadCase(caseFolder)
         let file = URL(fileURLWithPath: scenarios ?? (caseFolder as NSString).appendingPathComponent("scenarios.csv"))
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            log.error("no scenarios file '\(file.path)': give one with --scenarios FILE (see docs/scenarios.md)")
+            throw Exit.badInput
+        }
         let list: [Scenario]
         do {
             list = try ScenarioReader.read(file: file, for: c)
