@@ -259,10 +259,10 @@ struct Sweep: ParsableCommand {
     @Flag(help: "Sweep the growth of demand.")
     var demandGrowth = false
 
-    @Option(help: "The first value.")
+    @Option(parsing: .unconditional, help: "The first value (a negative growth is a fall in demand).")
     var from: Double = 0
 
-    @Option(help: "The last value.")
+    @Option(parsing: .unconditional, help: "The last value.")
     var to: Double = 1
 
     @Option(help: "The step between values.")
