@@ -126,7 +126,7 @@ public final class GLPKSession: LinearProgramSession {
             }
             boundsChanged = false
             let spent = clock.now - started
-            let elapsed = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+            let elapsed = spent.inSeconds
             return try GLPKSolver.lpResult(problem, model, code: code, elapsed: elapsed)
         }
     }

@@ -31,7 +31,7 @@ final class SearchMonitor {
 
     var elapsed: Double {
         let duration = clock.now - started
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        return duration.inSeconds
     }
 
     /// Installs the callback into `parameters` for the lifetime of `body`.

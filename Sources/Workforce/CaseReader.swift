@@ -532,7 +532,7 @@ private struct Reader {
     }
 
     func readBaseline(_ c: inout Case) {
-        guard source.content("baseline.csv") != .absent else { return }
+        guard source.has("baseline.csv") else { return }
         let staff = Set(c.staff.map(\.id))
         let shifts = Set(c.shifts.map(\.id))
         let localities = Set(c.localities.map(\.id))

@@ -18,6 +18,7 @@ public struct CaseSource: Sendable {
     /// The folder's path, for messages; `nil` for files in memory.
     public let location: String?
     private let lookup: @Sendable (String) -> Content
+    private let present: @Sendable (String) -> Bool
 
     /// The largest file read (a case file of this size is a mistake, not a workforce).
     public static let maximumFileBytes = 256 << 20
@@ -35,27 +36,37 @@ public struct CaseSource: Sendable {
             problem = nil
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted() ?? []
-        return CaseSource(problem: problem, names: names, location: url.path) { name in
-            Self.read(url.appendingPathComponent(name).path)
-        }
+        return CaseSource(
+            problem: problem, names: names, location: url.path,
+            lookup: { name in Self.read(url.appendingPathComponent(name).path) },
+            present: { name in
+                var entry = stat()
+                return lstat(url.appendingPathComponent(name).path, &entry) == 0
+            })
     }
 
     /// The files given as texts by name.
     public static func memory(_ files: [String: [UInt8]]) -> CaseSource {
-        CaseSource(problem: nil, names: files.keys.sorted(), location: nil) { name in
-            files[name].map(Content.bytes) ?? .absent
-        }
+        CaseSource(
+            problem: nil, names: files.keys.sorted(), location: nil,
+            lookup: { name in files[name].map(Content.bytes) ?? .absent }, present: { files[$0] != nil })
     }
 
     /// What is under `name`.
     public func content(_ name: String) -> Content { lookup(name) }
 
+    /// Whether anything is under `name` (without reading it): the same as ``content(_:)`` not being
+    /// ``Content/absent``.
+    public func has(_ name: String) -> Bool { present(name) }
+
     private init(
-        problem: String?, names: [String], location: String?, lookup: @escaping @Sendable (String) -> Content
+        problem: String?, names: [String], location: String?, lookup: @escaping @Sendable (String) -> Content,
+        present: @escaping @Sendable (String) -> Bool
     ) {
         self.problem = problem
         self.names = names
         self.location = location
+        self.present = present
         self.lookup = lookup
     }
 

@@ -94,13 +94,7 @@ struct Solve: ParsableCommand {
         let started = ContinuousClock.now
         logOptions.apply()
         Interruption.install()
-        let outFolder = URL(fileURLWithPath: out)
-        do {
-            if try OutputCommit.repair(outFolder) { log.info("completed an interrupted write in '\(out)'") }
-        } catch {
-            log.error("cannot write the outputs into '\(out)': \(error)")
-            throw Exit.badInput
-        }
+        let outFolder = try repairOutputFolder(out)
         var c = try loadCase(caseFolder)
         if let day = freezeBefore.flatMap(Day.init(iso:)) {
             do {
@@ -114,8 +108,7 @@ struct Solve: ParsableCommand {
         var options = solverOptions.options
         if let limit = options.timeLimit {
             // The limit covers the whole run: reading the case before, evaluating and writing after.
-            let spent = ContinuousClock.now - started
-            let read = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+            let read = (ContinuousClock.now - started).inSeconds
             options.timeLimit = max(0, limit - read - Self.reserve(limit))
         }
         let run = try solving(printer) {

@@ -72,13 +72,7 @@ struct Plan: ParsableCommand {
     }
 
     func run() throws {
-        let outFolder = URL(fileURLWithPath: out)
-        do {
-            if try OutputCommit.repair(outFolder) { log.info("completed an interrupted write in '\(out)'") }
-        } catch {
-            log.error("cannot write the outputs into '\(out)': \(error)")
-            throw Exit.badInput
-        }
+        let outFolder = try repairOutputFolder(out)
         let c = try loadCase(caseFolder)
         let plan = try solving(ProgressPrinter(label: "objective")) {
             try WorkforcePlanner(solver: GLPKSolver()).plan(

@@ -56,7 +56,7 @@ final class ProgressPrinter: @unchecked Sendable {
     private func tick() {
         lock.withLock {
             guard var progress = last, printed || !terminal else { return }
-            progress.elapsed = seconds(since: started)
+            progress.elapsed = (ContinuousClock.now - started).inSeconds
             if terminal || progress.elapsed - lastLine >= 5 { show(progress) }
         }
     }
@@ -86,12 +86,6 @@ final class ProgressPrinter: @unchecked Sendable {
             printed = false
         }
     }
-}
-
-/// Seconds since `start`.
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let spent = ContinuousClock.now - start
-    return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
 }
 
 /// Runs a solve with `printer`'s progress line, then maps what went wrong to the documented exit

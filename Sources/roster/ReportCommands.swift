@@ -4,9 +4,9 @@ import GLPKSolver
 import Rostering
 import Workforce
 
-/// Opens an output folder for reading: completes an interrupted write, and refuses (exit 1) a folder
-/// whose files are not the ones its summary.csv was written with.
-func openOutputFolder(_ path: String) throws -> URL {
+/// Completes an interrupted write in the output folder at `path` (``OutputCommit/repair(_:)``), before
+/// anything else reads or writes it; exit 1 when it cannot.
+func repairOutputFolder(_ path: String) throws -> URL {
     let folder = URL(fileURLWithPath: path)
     do {
         if try OutputCommit.repair(folder) { log.info("completed an interrupted write in '\(path)'") }
@@ -14,6 +14,13 @@ func openOutputFolder(_ path: String) throws -> URL {
         log.error("'\(path)': \(error)")
         throw Exit.badInput
     }
+    return folder
+}
+
+/// Opens an output folder for reading: completes an interrupted write, and refuses (exit 1) a folder
+/// whose files are not the ones its summary.csv was written with.
+func openOutputFolder(_ path: String) throws -> URL {
+    let folder = try repairOutputFolder(path)
     let mixed = RunIdentity.verify(folder)
     if !mixed.isEmpty {
         for issue in mixed { log.error("\(issue)") }
@@ -33,7 +40,7 @@ func readRoster(_ c: Case, _ folder: URL) throws -> Roster {
         throw Exit.badInput
     }
     if roster.care.isEmpty, !roster.assignments.isEmpty,
-        CaseSource.folder(folder).content("work_split.csv") == .absent
+        !CaseSource.folder(folder).has("work_split.csv")
     {
         let note =
             "work_split.csv is missing: each shift's care time is shared among its person's competencies as the "

@@ -27,7 +27,7 @@ public enum RosterFile {
                     localityID: cells["locality_id"] ?? ""))
         }
         let files = CaseSource.folder(folder)
-        if files.content("work_split.csv") != .absent {
+        if files.has("work_split.csv") {
             for (line, cells) in try CSVFile.rows(
                 folder: folder, file: "work_split.csv",
                 required: ["staff_id", "date", "shift_id", "locality_id", "competency_id", "hours"],
@@ -51,7 +51,7 @@ public enum RosterFile {
                         competencyID: cells["competency_id"] ?? "", hours: hours))
             }
         }
-        if files.content("coverage.csv") != .absent {
+        if files.has("coverage.csv") {
             for (line, cells) in try CSVFile.rows(
                 folder: folder, file: "coverage.csv",
                 required: ["date", "shift_id", "locality_id", "competency_id", "agency_shifts"],

@@ -52,17 +52,8 @@ public struct RosterModel: Sendable {
 
     // MARK: Names
 
-    /// A readable column or row name, e.g. `x[ann,2025-03-04,N,kirkwall]`, clipped to the solver's limit.
-    func name(_ prefix: String, _ parts: [String]) -> String {
-        let text = "\(prefix)[\(parts.joined(separator: ","))]"
-        guard text.utf8.count > LinearModel.maximumNameLength else { return text }
-        var clipped = ""
-        for character in text {
-            if clipped.utf8.count + String(character).utf8.count > LinearModel.maximumNameLength - 3 { break }
-            clipped.append(character)
-        }
-        return clipped + "..."
-    }
+    /// A readable column or row name, e.g. `x[ann,2025-03-04,N,kirkwall]` (``LinearModel/name(_:_:)``).
+    func name(_ prefix: String, _ parts: [String]) -> String { LinearModel.name(prefix, parts) }
 
     func name(_ prefix: String, _ candidate: Candidate, _ extra: [String] = []) -> String {
         let c = roster

@@ -174,15 +174,6 @@ struct PlanModel {
         model.addConstraint("generic_share", excess, .lessOrEqual(0))
     }
 
-    /// A readable column or row name, e.g. `care[rn,kirkwall,stromness,nursing]`, clipped to the solver's limit.
-    static func name(_ prefix: String, _ parts: [String]) -> String {
-        let text = "\(prefix)[\(parts.joined(separator: ","))]"
-        guard text.utf8.count > LinearModel.maximumNameLength else { return text }
-        var clipped = ""
-        for character in text {
-            if clipped.utf8.count + String(character).utf8.count > LinearModel.maximumNameLength - 3 { break }
-            clipped.append(character)
-        }
-        return clipped + "..."
-    }
+    /// A readable column or row name, e.g. `care[rn,kirkwall,stromness,nursing]` (``LinearModel/name(_:_:)``).
+    static func name(_ prefix: String, _ parts: [String]) -> String { LinearModel.name(prefix, parts) }
 }

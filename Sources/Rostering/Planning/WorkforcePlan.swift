@@ -271,7 +271,7 @@ public struct WorkforcePlanner: Sendable {
         let built = PlanModel(c, settings: settings)
         let result = try solver.solve(built.model, options: options)
         let spent = ContinuousClock.now - started
-        let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+        let seconds = spent.inSeconds
         return WorkforcePlan(built, result, seconds: seconds)
     }
 }

@@ -24,12 +24,12 @@ public enum ReportFolder {
     public static func report(case c: Case, _ read: EvaluatedRoster, folder: URL) throws(CaseError) -> RosterReport {
         let files = CaseSource.folder(folder)
         var summary: [String: String]?
-        if files.content("summary.csv") != .absent {
+        if files.has("summary.csv") {
             let rows = try CSVFile.rows(folder: folder, file: "summary.csv", required: ["key", "value"])
             summary = Dictionary(rows.map { ($0.cells["key"] ?? "", $0.cells["value"] ?? "") }) { a, _ in a }
         }
         var changes: [[String: String]]?
-        if files.content("changes.csv") != .absent {
+        if files.has("changes.csv") {
             changes = try CSVFile.rows(
                 folder: folder, file: "changes.csv", required: ["staff_id", "date", "before", "after"],
                 optional: ["why"]

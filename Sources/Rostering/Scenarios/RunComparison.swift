@@ -75,7 +75,7 @@ public struct RunComparison: Sendable {
     }
 
     private static func sectors(_ folder: URL) throws(CaseError) -> [(id: String, cells: [String: String])] {
-        guard CaseSource.folder(folder).content("sector_summary.csv") != .absent else { return [] }
+        guard CaseSource.folder(folder).has("sector_summary.csv") else { return [] }
         return try CSVFile.rows(folder: folder, file: "sector_summary.csv", required: ["sector_id"]).map {
             ($0.cells["sector_id"] ?? "", $0.cells)
         }
@@ -88,7 +88,7 @@ public struct RunComparison: Sendable {
 
     /// Shift and locality by person and date; `nil` without roster.csv (a run without a roster).
     private static func roster(_ folder: URL) throws(CaseError) -> [PersonDate: String]? {
-        guard CaseSource.folder(folder).content("roster.csv") != .absent else { return nil }
+        guard CaseSource.folder(folder).has("roster.csv") else { return nil }
         var worked: [PersonDate: String] = [:]
         for (_, cells) in try CSVFile.rows(
             folder: folder, file: "roster.csv", required: ["staff_id", "date", "shift_id", "locality_id"],

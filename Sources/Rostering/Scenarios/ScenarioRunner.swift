@@ -51,13 +51,12 @@ public struct ScenarioRunner: Sendable {
                 done(baseline)
             }
         }
-        let next = ResultBox(count: 0)
         let finished = DispatchGroup()
         for _ in 0..<min(jobs, scenarios.count) {
             finished.enter()
             let worker = Thread {
                 // After a stop, scenarios not yet started are not run (their folders keep what they had).
-                while !SearchStop.isRequested, let index = next.take(below: scenarios.count) {
+                while !SearchStop.isRequested, let index = results.next() {
                     let scenario = scenarios[index]
                     if scenario.id == Scenario.baselineID { continue }
                     var result: Result
@@ -156,9 +155,10 @@ private final class ResultBox: @unchecked Sendable {
 
     func store(_ result: ScenarioRunner.Result, at index: Int) { lock.withLock { results[index] = result } }
 
-    func take(below count: Int) -> Int? {
+    /// The next index no thread has taken yet, `nil` when all are.
+    func next() -> Int? {
         lock.withLock {
-            guard taken < count else { return nil }
+            guard taken < results.count else { return nil }
             taken += 1
             return taken - 1
         }

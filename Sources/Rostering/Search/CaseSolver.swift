@@ -72,12 +72,12 @@ public struct CaseSolver {
         if !pinIssues.isEmpty { throw CaseError(issues: pinIssues) }
         let clock = ContinuousClock()
         let started = clock.now
-        func elapsed() -> Double { seconds(clock.now - started) }
+        func elapsed() -> Double { (clock.now - started).inSeconds }
         func share(_ fraction: Double) -> ContinuousClock.Instant? {
             options.timeLimit.map { started.advanced(by: .seconds(fraction * min($0, Self.longestDeadline))) }
         }
         func left(until deadline: ContinuousClock.Instant?) -> Double? {
-            deadline.map { max(0, seconds($0 - clock.now)) }
+            deadline.map { max(0, ($0 - clock.now).inSeconds) }
         }
         // Evaluating a roster (its care split and agency shifts) gets at most a twentieth of the limit.
         func evaluationLimit() -> Double? {
@@ -267,9 +267,4 @@ public enum BoundSource: String, Sendable {
     case columnGeneration = "column_generation"
     /// GLPK's branch-and-cut on the whole model.
     case wholeModel = "whole_model"
-}
-
-/// A duration in seconds.
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }

@@ -89,7 +89,7 @@ public struct NeighbourhoodSearch {
             var limit = stepLimit
             if let deadline {
                 let left = clock.now.duration(to: deadline)
-                let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+                let seconds = left.inSeconds
                 if seconds < 0.5 { break }
                 limit = min(limit, seconds)
             }
@@ -116,7 +116,7 @@ public struct NeighbourhoodSearch {
                 sinceImprovement = 0
                 let elapsed = clock.now - begun
                 let report = SolveProgress(
-                    elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                    elapsed: elapsed.inSeconds,
                     incumbent: best, bestBound: nil, nodes: 0, newIncumbent: true)
                 if progress?(report) == .stop { break }
             } else {

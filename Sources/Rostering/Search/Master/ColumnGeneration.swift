@@ -68,7 +68,7 @@ final class ColumnGeneration {
     /// with a negative reduced cost. Returns how many were added (0 after an exact round: converged).
     @discardableResult
     func round(exact: Bool, people: [Int]? = nil, deadline: ContinuousClock.Instant? = nil) throws -> Int {
-        let result = try master.session.solve(timeLimit: deadline.map { max(0, seconds($0 - ContinuousClock.now)) })
+        let result = try master.session.solve(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
         guard let objective = result.objective, let duals = result.rowDuals, result.status == .optimal else { return 0 }
         value = objective
         primal = result.values
@@ -185,7 +185,7 @@ final class ColumnGeneration {
             // Solve once more before fixing: the shares then include the schedules just added, and
             // each solve meets one kind of change (new columns, or new bounds) from an optimal basis.
             let current = try master.session.solve(
-                timeLimit: deadline.map { max(0, seconds($0 - ContinuousClock.now)) })
+                timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
             guard current.status == .optimal, let primal = current.values else { break }
             value = current.objective
             best = [:]
@@ -304,7 +304,7 @@ extension ColumnGeneration {
         let started = clock.now
         guard let (_, values) = try evaluate(start, solver: solver, timeLimit: timeLimit) else { return nil }
         let model = integerModel
-        let left = timeLimit.map { max(0, $0 - seconds(clock.now - started)) }
+        let left = timeLimit.map { max(0, $0 - (clock.now - started).inSeconds) }
         let result = try solver.solve(
             model, options: SolveOptions(timeLimit: left, relativeGap: 1e-9, startingSolution: values))
         let best = result.values ?? values
