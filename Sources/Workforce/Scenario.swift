@@ -20,6 +20,17 @@ public enum ConversionSelection: Sendable, Equatable {
     case optimiser
     /// A draw seeded by the number, the same on every run.
     case random(seed: UInt64)
+
+    /// `optimiser` or `random:<seed>` (a whole number), as scenarios.csv's `select` writes it.
+    public init?(_ text: String) {
+        if text == "optimiser" {
+            self = .optimiser
+        } else if text.hasPrefix("random:"), let seed = UInt64(text.dropFirst("random:".count)) {
+            self = .random(seed: seed)
+        } else {
+            return nil
+        }
+    }
 }
 
 /// One change to a case (a row of scenarios.csv).

@@ -192,10 +192,8 @@ private struct LeverRow {
     }
 
     private func selection() -> ConversionSelection? {
-        guard let text = row.text("select"), text != "optimiser" else { return .optimiser }
-        if text.hasPrefix("random:"), let seed = UInt64(text.dropFirst("random:".count)) {
-            return .random(seed: seed)
-        }
+        guard let text = row.text("select") else { return .optimiser }
+        if let selection = ConversionSelection(text) { return selection }
         row.bad("select", "'\(text)' is not optimiser or random:<seed> (a whole number, e.g. random:1)")
         return nil
     }

@@ -290,8 +290,19 @@ struct Sweep: ParsableCommand {
         guard ((to - from) / step).rounded(.down) < 1000 else {
             throw ValidationError("a sweep has at most 1000 points")
         }
-        if let convert, convert.split(separator: ":").count != 2 {
-            throw ValidationError("--convert must be FROM:TO, two role ids (e.g. care_worker:generic_worker)")
+        if let convert {
+            let roles = convert.split(separator: ":")
+            guard roles.count == 2, roles[0] != roles[1] else {
+                throw ValidationError("--convert must be FROM:TO, two role ids (e.g. care_worker:generic_worker)")
+            }
+            guard from >= 0, to <= 1 else { throw ValidationError("a conversion share goes from 0 to 1") }
+            if let select, ConversionSelection(select) == nil {
+                throw ValidationError("--select must be optimiser or random:<seed> (a whole number), not '\(select)'")
+            }
+        } else {
+            guard from >= -1, to <= 100 else {
+                throw ValidationError("demand growth goes from -1 (no demand left) to 100 (0.1 = 10% more)")
+            }
         }
     }
 
@@ -321,33 +332,27 @@ struct Sweep: ParsableCommand {
         batch.logOptions.apply()
         let c = try loadCase(caseFolder)
         try checkNames(c)
-        // The sweep is written as a scenarios table and read back, so its ids are checked as any lever's are.
+        // The values as written in ids and tables (six decimals), from --from by --step up to --to.
         var values: [Double] = []
         var value = from
         while value <= to + 1e-9 * max(1, abs(to)) {
-            values.append(value)
+            values.append(Double(Batch.plain(value)) ?? value)
             value = from + Double(values.count) * step
         }
-        let prefix = convert != nil ? "convert" : "growth"
-        var rows = [["scenario_id", "lever", "role", "to_role", "locality", "competency", "value", "select"]]
-        for value in values {
-            let id = "\(prefix)_\(Batch.plain(value))"
+        let places = locality.map { $0.split(separator: ";").map(String.init) } ?? []
+        let list = values.map { value -> Scenario in
             if let convert {
                 let roles = convert.split(separator: ":").map(String.init)
-                rows.append([id, "convert", roles[0], roles[1], locality ?? "", "", Batch.plain(value), select ?? ""])
-            } else {
-                rows.append([id, "demand_growth", "", "", locality ?? "", competency ?? "", Batch.plain(value), ""])
+                let selection = select.flatMap(ConversionSelection.init) ?? .optimiser
+                return Scenario(
+                    id: "convert_\(Batch.plain(value))",
+                    levers: [
+                        .convert(from: roles[0], to: roles[1], share: value, localities: places, selection: selection)
+                    ])
             }
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-sweep-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let list: [Scenario]
-        do {
-            try CSVFolder.write([("sweep-levers.csv", rows)], to: folder)
-            list = try ScenarioReader.read(file: folder.appendingPathComponent("sweep-levers.csv"), for: c)
-        } catch let error as CaseError {
-            report(error)
-            throw Exit.badInput
+            return Scenario(
+                id: "growth_\(Batch.plain(value))",
+                levers: [.demandGrowth(competency: competency, locality: places.first, growth: value)])
         }
         let title =
             convert.map { "Converting \($0.replacingOccurrences(of: ":", with: " to "))" }
