@@ -22,7 +22,7 @@ public struct FirstRoster: Sendable {
     public init(_ index: CaseIndex, threads: Int = 1) {
         self.index = index
         self.threads = max(1, threads)
-        rules = Pricing(threads: threads).map(Array(index.case.staff.indices)) {
+        rules = ParallelWork(threads: threads).map(Array(index.case.staff.indices)) {
             ScheduleRules(index.candidates, person: $0)
         }
     }
@@ -54,7 +54,7 @@ public struct FirstRoster: Sendable {
                 continue
             }
             let costs = group.map { descent.costs($0) }
-            let found = Pricing(threads: threads).map(Array(group.indices)) { position in
+            let found = ParallelWork(threads: threads).map(Array(group.indices)) { position in
                 ScheduleOracle(rules[group[position]]).cheapest(costs[position], effort: .quick, deadline: deadline)
             }
             for (position, p) in group.enumerated() {

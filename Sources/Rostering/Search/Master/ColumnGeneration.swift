@@ -13,7 +13,7 @@ import Workforce
 final class ColumnGeneration {
     let index: CaseIndex
     let master: MasterProblem
-    let pricing: Pricing
+    let pricing: ParallelWork
     /// The best lower bound on the roster optimum found so far.
     private(set) var bound = -Double.infinity
     /// The master's last linear-programming value and primal values.
@@ -44,7 +44,7 @@ final class ColumnGeneration {
         self.index = index
         let c = index.case
         let fairness = c.settings.fairnessWeight > 0
-        pricing = Pricing(threads: threads)
+        pricing = ParallelWork(threads: threads)
         let rules = pricing.map(Array(c.staff.indices)) { p in
             fairness && c.staff[p].contractHours > 0 && !rules[p].countsWeekends
                 ? ScheduleRules(index.candidates, person: p, pricedWeekends: true) : rules[p]

@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 
-/// Prices people concurrently: each person's schedule oracle runs on its own, on up to `threads`
-/// threads; results come back in person order, whatever the order they finished in, so runs repeat.
-struct Pricing: Sendable {
+/// Work done concurrently (pricing people, building their first schedules, solving neighbourhoods):
+/// each item runs on its own, on up to `threads` threads; results come back in the items' order,
+/// whatever the order they finished in, so runs repeat.
+struct ParallelWork: Sendable {
     /// Threads to use (at least 1).
     let threads: Int
 
-    /// `work(p)` for every `p` in `people`, in that order.
+    /// `work(p)` for every `p` in `people` (people, or any items), in that order.
     func map<T: Sendable>(_ people: [Int], _ work: @Sendable (Int) -> T) -> [T] {
         let results = Results<T>(count: people.count)
         let chunks = max(1, min(threads, people.count))
