@@ -19,6 +19,8 @@ public struct RosterModel: Sendable {
     public internal(set) var agencyColumns: [DemandKey: Variable] = [:]
     /// Weekend worked: `(person, week start) -> column`.
     private var weekendColumns: [WeekendKey: Variable] = [:]
+    /// The priced columns of each demand row's cover: unmet hours, heads short, heads over.
+    public internal(set) var coverPenalties: [DemandKey: [Variable]] = [:]
     public var candidates: Candidates { index.candidates }
     public var competencyIndex: [String: Int] { index.competencyIndex }
     /// Demand rows by key.

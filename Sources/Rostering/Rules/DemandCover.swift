@@ -19,6 +19,7 @@ public struct DemandCover: RosterRule {
             cover.add(unmet)
             if let agency = r.agencyColumns[key] { cover.add(agency, c.shifts[key.shift].paidHours) }
             r.model.addConstraint(r.name("cover", key), cover, .greaterOrEqual(demand.hours))
+            r.coverPenalties[key, default: []].append(unmet)
         }
     }
 }

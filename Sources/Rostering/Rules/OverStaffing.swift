@@ -21,6 +21,7 @@ public struct OverStaffing: RosterRule {
             guard possible > Double(most) else { continue }
             let over = r.model.addVariable(r.name("over", key), objective: demand.overWeight)
             r.model.addConstraint(r.name("max_staff", key), count - over, .lessOrEqual(Double(most)))
+            r.coverPenalties[key, default: []].append(over)
         }
     }
 }

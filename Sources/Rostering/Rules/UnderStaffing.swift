@@ -17,6 +17,7 @@ public struct UnderStaffing: RosterRule {
                 r.name("short", key), upper: Double(demand.minStaff),
                 objective: demand.underWeight)
             r.model.addConstraint(r.name("min_staff", key), count + short, .greaterOrEqual(Double(demand.minStaff)))
+            r.coverPenalties[key, default: []].append(short)
         }
     }
 }

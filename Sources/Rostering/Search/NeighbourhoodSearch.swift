@@ -1,128 +1,226 @@
 import LinearModel
 import Workforce
 
-/// Improves a roster by re-solving parts of it (large-neighbourhood search): the shift columns
-/// outside a neighbourhood are fixed to the current roster, the sub-model is solved, and a better
-/// roster is kept. Neighbourhoods are windows of consecutive days (all staff) and teams of staff
-/// by home locality group over half-month spans, visited in a fixed order until a whole pass
-/// improves nothing or the deadline comes. Each is small enough for GLPK's presolver and
-/// branch-and-cut to settle in a second or two on the sample case (teams over the whole month were
-/// not: they often ended their step without any roster). Every roster kept is feasible, so the
-/// search can stop at any time.
+/// Improves a roster by re-solving parts of it (large-neighbourhood search): the shifts outside a
+/// neighbourhood are fixed to the current roster, GLPK solves what is left, and a better roster is
+/// kept. Every roster kept is feasible, so the search can stop at any time.
+///
+/// The neighbourhoods come from ``NeighbourhoodGenerator``s taken in turn, each with its own size
+/// (a share of all person-days) that adapts as OR-Tools' does: it grows after a sub-solve that ends
+/// by its own criteria, and shrinks after one stopped by its time limit, so each kind settles at the
+/// largest part GLPK can re-solve in a step. The sub-solves of a batch start from the same roster
+/// and run concurrently; the best of them is kept. A batch always holds at least two, so one thread
+/// and two give the same search (only the time it takes differs). The search ends at the deadline,
+/// after ``patience`` sub-solves in a row improve nothing, or when a neighbourhood of every shift is
+/// solved without improvement.
+///
+/// With the whole model, a neighbourhood is that model with columns fixed. Without it (a case too
+/// large), a neighbourhood's model is built from the freed shifts and, elsewhere, only the roster's
+/// own shifts, fixed: small whatever the size of the case.
 public struct NeighbourhoodSearch {
     public let solver: any Solver
-    /// Days in a window neighbourhood.
-    public var windowDays = 4
-    /// Most staff in a team neighbourhood (larger home groups are split).
-    public var groupSize = 12
-    /// Days in a team neighbourhood's span.
-    public var teamDays = 14
+    /// Threads for the sub-solves of a batch.
+    public var threads: Int
+    var generators: [any NeighbourhoodGenerator] = [CoverGaps(), StaffTeam(), DayWindow()]
     /// Seconds one sub-solve may take at most.
     public var stepLimit = 4.0
+    /// Each generator's first size: about a week of everyone's days on a four-week horizon, or
+    /// fewer when that would free more than ``firstShifts`` candidate shifts.
+    var firstSize = 0.15
+    /// Most candidate shifts the first neighbourhoods free (GLPK re-solves about that many in a second or two).
+    var firstShifts = 1000
+    /// How much a size grows after a sub-solve that ends by its own criteria, or shrinks after one
+    /// stopped by its time limit (squared when it found no roster at all).
+    var sizeFactor = 1.25
+    /// The search ends after this many sub-solves in a row improve nothing.
+    var patience = 40
+    /// The seed of the neighbourhoods' draws.
+    var seed: UInt64 = 1
 
-    public init(solver: any Solver) { self.solver = solver }
-
-    /// The neighbourhoods of a case: sets of shift-column indices to free.
-    func neighbourhoods(_ r: RosterModel) -> [Set<Int>] {
-        let c = r.candidates.case
-        let days = c.days.count
-        var result: [Set<Int>] = []
-        let step = max(1, windowDays / 2)
-        var start = 0
-        while start < days {
-            let window = start..<min(days, start + windowDays)
-            result.append(Set(r.candidates.all.indices.filter { window.contains(r.candidates.all[$0].day) }))
-            if start + windowDays >= days { break }
-            start += step
-        }
-        var groups: [String: [Int]] = [:]
-        var order: [String] = []
-        for (p, person) in c.staff.enumerated() {
-            let key =
-                c.localities.first { $0.id == person.homeLocality }.map { $0.group.isEmpty ? $0.id : $0.group }
-                ?? person.homeLocality
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(p)
-        }
-        var teams: [Set<Int>] = []
-        for key in order {
-            let members = groups[key]!
-            let parts = (members.count + groupSize - 1) / groupSize
-            // Interleaved, so each part mixes people across the group's localities.
-            for part in 0..<parts {
-                teams.append(Set(members.enumerated().filter { $0.offset % parts == part }.map(\.element)))
-            }
-        }
-        var byTeam: [Set<Int>] = []
-        for spanStart in stride(from: 0, to: days, by: teamDays) {
-            let span = spanStart..<min(days, spanStart + teamDays)
-            for team in teams {
-                byTeam.append(
-                    Set(
-                        r.candidates.all.indices.filter {
-                            team.contains(r.candidates.all[$0].person) && span.contains(r.candidates.all[$0].day)
-                        }))
-            }
-        }
-        // Alternate day windows and staff teams.
-        var mixed: [Set<Int>] = []
-        for i in 0..<max(result.count, byTeam.count) {
-            if i < result.count { mixed.append(result[i]) }
-            if i < byTeam.count { mixed.append(byTeam[i]) }
-        }
-        return mixed.filter { !$0.isEmpty }
+    public init(solver: any Solver, threads: Int = 1) {
+        self.solver = solver
+        self.threads = max(1, threads)
     }
+
+    /// Sub-solves per batch.
+    var batch: Int { max(2, threads) }
+
+    /// A roster of the search: its solution in the search's terms, objective and cover gaps.
+    struct Incumbent<Solution: Sendable>: Sendable {
+        var solution: Solution
+        var objective: Double
+        var gaps: [CoverGap]
+    }
+
+    /// What one sub-solve found (`nil`: nothing) and whether it ended by its own criteria.
+    typealias Step<Solution: Sendable> = (found: Incumbent<Solution>?, finished: Bool)
 
     /// Returns column values at least as good as `start` (a feasible solution of `r.model`).
     public func improve(
         _ r: RosterModel, start: [Double], deadline: ContinuousClock.Instant?,
         progress: ((SolveProgress) -> ProgressAction)?
     ) throws -> [Double] {
+        let solver = solver
+        let first = Incumbent(solution: start, objective: r.model.objectiveValue(start), gaps: Self.gaps(r, start))
+        return try search(r.candidates, from: first, deadline: deadline, progress: progress) { free, current, limit in
+            let result = try solver.solve(
+                Self.subModel(r, free: free, current: current.solution),
+                options: SolveOptions(timeLimit: limit, relativeGap: 0.001), progress: nil, log: nil)
+            let finished = result.termination == .completed || result.termination == .gapLimit
+            guard let values = result.values, let objective = result.objective else { return (nil, finished) }
+            return (Incumbent(solution: values, objective: objective, gaps: Self.gaps(r, values)), finished)
+        }.solution
+    }
+
+    /// For a case without the whole model: returns each person's schedule (options of `rules`), at
+    /// least as good as `start`, whose objective is `objective`.
+    func improve(
+        _ index: CaseIndex, rules: [ScheduleRules], start: [[Int?]], objective: Double,
+        deadline: ContinuousClock.Instant?, progress: ((SolveProgress) -> ProgressAction)?
+    ) throws -> [[Int?]] {
+        let solver = solver
+        let first = Incumbent(solution: start, objective: objective, gaps: [])
+        return try search(index.candidates, from: first, deadline: deadline, progress: progress) {
+            free, current, limit in
+            let part = Self.partModel(index, rules: rules, free: free, current: current.solution)
+            let result = try solver.solve(
+                part.model, options: SolveOptions(timeLimit: limit, relativeGap: 0.001), progress: nil, log: nil)
+            let finished = result.termination == .completed || result.termination == .gapLimit
+            guard let values = result.values, let objective = result.objective,
+                let choices = Self.choices(part, values: values, index: index, rules: rules)
+            else { return (nil, finished) }
+            return (Incumbent(solution: choices, objective: objective, gaps: Self.gaps(part, values)), finished)
+        }.solution
+    }
+
+    /// The search: batches of neighbourhoods around the incumbent, each re-solved by `solve` (given
+    /// the shifts to free, the incumbent and a time limit) concurrently, until the deadline or
+    /// ``patience`` sub-solves in a row improve nothing.
+    private func search<Solution: Sendable>(
+        _ candidates: Candidates, from start: Incumbent<Solution>, deadline: ContinuousClock.Instant?,
+        progress: ((SolveProgress) -> ProgressAction)?,
+        solve: @escaping @Sendable (Set<Int>, Incumbent<Solution>, Double) throws -> Step<Solution>
+    ) throws -> Incumbent<Solution> {
         let clock = ContinuousClock()
         let begun = clock.now
         var current = start
-        var best = r.model.objectiveValue(start)
-        let areas = neighbourhoods(r)
+        let units = max(1, candidates.case.staff.count * candidates.case.days.count)
+        let smallest = min(1, 1 / Double(units))
+        let first = min(firstSize, Double(firstShifts) / Double(max(1, candidates.all.count)))
+        var sizes = generators.map { _ in max(smallest, first) }
+        var random = SeededGenerator(seed: seed)
         var sinceImprovement = 0
-        var index = 0
-        while sinceImprovement < areas.count, !SearchStop.isRequested {
+        var taken = 0
+        let work = ParallelWork(threads: threads)
+        // How long the last batch took beyond its time limit (building the parts' models, GLPK's
+        // presolve), kept free before the deadline.
+        var overrun = 0.0
+        while sinceImprovement < patience, !SearchStop.isRequested {
             var limit = stepLimit
+            let batchStart = clock.now
             if let deadline {
-                let left = clock.now.duration(to: deadline)
-                let seconds = left.inSeconds
+                let seconds = batchStart.duration(to: deadline).inSeconds - overrun
                 if seconds < 0.5 { break }
                 limit = min(limit, seconds)
             }
-            let free = areas[index % areas.count]
-            index += 1
-            var model = r.model
-            for (i, column) in r.shiftColumns.enumerated() where !free.contains(i) {
-                let value = current[column.index].rounded()
-                model.setBounds(column, lower: value, upper: value)
+            let picks = (0..<batch).map { (taken + $0) % generators.count }
+            taken += batch
+            let areas = picks.map {
+                generators[$0].neighbourhood(candidates, gaps: current.gaps, size: sizes[$0], random: &random)
             }
-            // Agency stays free only where the neighbourhood's shifts are: elsewhere it is fixed too.
-            let places = Set(free.map { r.candidates.all[$0] }.map { [$0.day, $0.shift, $0.locality] })
-            for (key, column) in r.agencyColumns where !places.contains([key.day, key.shift, key.locality]) {
-                let value = current[column.index].rounded()
-                model.setBounds(column, lower: value, upper: value)
+            let incumbent = current
+            let stepLimit = limit
+            let steps = work.map(Array(areas.indices)) { i in
+                Result { try solve(areas[i], incumbent, stepLimit) }
             }
-            let result = try solver.solve(
-                model, options: SolveOptions(timeLimit: limit, relativeGap: 0.001),
-                progress: nil, log: nil)
-            if let values = result.values, let objective = result.objective, objective < best - 1e-6 * max(1, abs(best))
-            {
-                current = values
-                best = objective
-                sinceImprovement = 0
-                let elapsed = clock.now - begun
-                let report = SolveProgress(
-                    elapsed: elapsed.inSeconds,
-                    incumbent: best, bestBound: nil, nodes: 0, newIncumbent: true)
-                if progress?(report) == .stop { break }
-            } else {
-                sinceImprovement += 1
+            overrun = max(0, (clock.now - batchStart).inSeconds - limit)
+            var improved: Incumbent<Solution>?
+            var wholeSearched = false
+            for (position, outcome) in steps.enumerated() {
+                let step = try outcome.get()
+                let g = picks[position]
+                wholeSearched = wholeSearched || (step.finished && areas[position].count == candidates.all.count)
+                let shrink = step.found == nil ? sizeFactor * sizeFactor : sizeFactor
+                sizes[g] = step.finished ? min(1, sizes[g] * sizeFactor) : max(smallest, sizes[g] / shrink)
+                guard let found = step.found,
+                    found.objective < (improved ?? current).objective - 1e-6 * max(1, abs(current.objective))
+                else { continue }
+                improved = found
             }
+            guard let improved else {
+                // A neighbourhood of everything, solved, found nothing better: nothing will.
+                if wholeSearched { break }
+                sinceImprovement += batch
+                continue
+            }
+            current = improved
+            sinceImprovement = 0
+            let report = SolveProgress(
+                elapsed: (clock.now - begun).inSeconds, incumbent: current.objective, bestBound: nil, nodes: 0,
+                newIncumbent: true)
+            if progress?(report) == .stop { break }
         }
         return current
+    }
+
+    /// The model with every shift column outside `free` fixed to its value in `current`, and agency
+    /// fixed except where a freed shift is.
+    static func subModel(_ r: RosterModel, free: Set<Int>, current: [Double]) -> LinearModel {
+        var model = r.model
+        for (i, column) in r.shiftColumns.enumerated() where !free.contains(i) {
+            let value = current[column.index].rounded()
+            model.setBounds(column, lower: value, upper: value)
+        }
+        let places = Set(free.map { r.candidates.all[$0] }.map { [$0.day, $0.shift, $0.locality] })
+        for (key, column) in r.agencyColumns where !places.contains([key.day, key.shift, key.locality]) {
+            let value = current[column.index].rounded()
+            model.setBounds(column, lower: value, upper: value)
+        }
+        return model
+    }
+
+    /// The model of the shifts in `free` (positions in the index's candidates) and the shifts of
+    /// `current` elsewhere, fixed.
+    static func partModel(_ index: CaseIndex, rules: [ScheduleRules], free: Set<Int>, current: [[Int?]]) -> RosterModel
+    {
+        let all = index.candidates.all
+        let freed = Set(free.map { all[$0] })
+        var kept = freed
+        for (p, choice) in current.enumerated() {
+            for (d, option) in choice.enumerated() {
+                if let option { kept.insert(all[rules[p].options[d][option]]) }
+            }
+        }
+        var part = Formulation.build(CaseIndex(Candidates(index.case, keeping: kept.contains)))
+        for (i, column) in part.shiftColumns.enumerated() where !freed.contains(part.candidates.all[i]) {
+            part.model.setBounds(column, lower: 1, upper: 1)
+        }
+        return part
+    }
+
+    /// Each person's schedule in a part's solution, as options of `rules`.
+    static func choices(_ part: RosterModel, values: [Double], index: CaseIndex, rules: [ScheduleRules]) -> [[Int?]]? {
+        let c = index.case
+        var choices = Array(repeating: [Int?](repeating: nil, count: c.days.count), count: c.staff.count)
+        for (i, column) in part.shiftColumns.enumerated() where values[column.index] > 0.5 {
+            let shift = part.candidates.all[i]
+            guard let position = index.candidates.index[shift],
+                let option = rules[shift.person].options[shift.day].firstIndex(of: position)
+            else { return nil }
+            choices[shift.person][shift.day] = option
+        }
+        return choices
+    }
+
+    /// The cover gaps of a solution of `r.model`: what its short and over cover costs, by place and shift.
+    static func gaps(_ r: RosterModel, _ values: [Double]) -> [CoverGap] {
+        var cost: [DemandKey: Double] = [:]
+        for (key, columns) in r.coverPenalties {
+            let paid = columns.reduce(0) { $0 + values[$1.index] * r.model.objectiveCoefficients[$1.index] }
+            let place = DemandKey(day: key.day, shift: key.shift, locality: key.locality, competency: 0)
+            if paid > 1e-9 { cost[place, default: 0] += paid }
+        }
+        return cost.sorted { ($0.key.day, $0.key.shift, $0.key.locality) < ($1.key.day, $1.key.shift, $1.key.locality) }
+            .map { CoverGap(day: $0.key.day, shift: $0.key.shift, locality: $0.key.locality, cost: $0.value) }
     }
 }

@@ -1,0 +1,129 @@
+import LinearModel
+import Workforce
+
+/// A place and shift whose cover in the incumbent roster is short or over, and what that costs.
+struct CoverGap: Sendable {
+    var day: Int
+    var shift: Int
+    var locality: Int
+    var cost: Double
+}
+
+/// Chooses the part of a roster to re-solve: the candidate shifts to free around an incumbent,
+/// about `size` (0 to 1) of all person-days. Generators keep no state, so several threads may call
+/// one at once (as OR-Tools' `NeighborhoodGenerator` is called); what varies between calls comes
+/// from the caller's seeded `random`, so a search repeats.
+protocol NeighbourhoodGenerator: Sendable {
+    /// A short name, for tests and the log.
+    var name: String { get }
+    /// Positions in `candidates.all` of the shifts to free; `gaps` are the incumbent's cover gaps.
+    func neighbourhood(
+        _ candidates: Candidates, gaps: [CoverGap], size: Double, random: inout SeededGenerator
+    ) -> Set<Int>
+}
+
+extension NeighbourhoodGenerator {
+    /// Every candidate shift of `people` on `days`.
+    func shifts(_ candidates: Candidates, people: some Sequence<Int>, days: Range<Int>) -> Set<Int> {
+        var free = Set<Int>()
+        for p in people {
+            for d in days { free.formUnion(candidates.byPersonDay[p][d]) }
+        }
+        return free
+    }
+
+    /// `length` consecutive days (1 to the horizon) starting at random, or centred on `around`.
+    func window(_ candidates: Candidates, length: Int, around: Int? = nil, random: inout SeededGenerator) -> Range<Int>
+    {
+        let days = candidates.case.days.count
+        let length = min(days, max(1, length))
+        let first = around.map { $0 - length / 2 } ?? Int.random(in: 0...(days - length), using: &random)
+        let start = min(days - length, max(0, first))
+        return start..<(start + length)
+    }
+
+    /// Days of a window that frees `size` of all person-days for `people` people.
+    func days(_ candidates: Candidates, size: Double, people: Int) -> Int {
+        let c = candidates.case
+        return Int((size * Double(c.staff.count * c.days.count) / Double(max(1, people))).rounded())
+    }
+}
+
+/// Consecutive days, everyone: what a day's changes ripple into (rest, sequences, cover).
+struct DayWindow: NeighbourhoodGenerator {
+    let name = "days"
+
+    func neighbourhood(
+        _ candidates: Candidates, gaps: [CoverGap], size: Double, random: inout SeededGenerator
+    ) -> Set<Int> {
+        let staff = candidates.case.staff.count
+        let days = window(candidates, length: days(candidates, size: size, people: staff), random: &random)
+        return shifts(candidates, people: 0..<staff, days: days)
+    }
+}
+
+/// A team over a fortnight: people drawn first from one person's home locality group (who can cover
+/// for each other), then from anywhere; swaps between people need them freed together.
+struct StaffTeam: NeighbourhoodGenerator {
+    let name = "team"
+    /// Days in the team's span (the horizon when shorter).
+    var spanDays = 14
+
+    func neighbourhood(
+        _ candidates: Candidates, gaps: [CoverGap], size: Double, random: inout SeededGenerator
+    ) -> Set<Int> {
+        let c = candidates.case
+        let groupOf = Dictionary(c.localities.map { ($0.id, $0.group.isEmpty ? $0.id : $0.group) }) { a, _ in a }
+        let group = c.staff.map { groupOf[$0.homeLocality] ?? $0.homeLocality }
+        let span = min(c.days.count, spanDays)
+        let count = min(c.staff.count, max(1, Int((size * Double(c.staff.count * c.days.count) / Double(span)))))
+        let seed = Int.random(in: 0..<c.staff.count, using: &random)
+        let others = Array(c.staff.indices).shuffled(using: &random)
+        let team = others.filter { group[$0] == group[seed] } + others.filter { group[$0] != group[seed] }
+        return shifts(candidates, people: team.prefix(count), days: window(candidates, length: span, random: &random))
+    }
+}
+
+/// Around costly gaps: places and shifts whose cover is short or over in the incumbent, drawn in
+/// proportion to what they cost, each with everyone who could work there freed over the days around
+/// it (at most a week), until `size` of all person-days is freed. Without such a gap, a window of
+/// days as ``DayWindow``.
+struct CoverGaps: NeighbourhoodGenerator {
+    let name = "gaps"
+    /// Most days freed around one gap.
+    var mostDays = 7
+    /// Most gaps drawn for one neighbourhood.
+    var mostGaps = 12
+
+    func neighbourhood(
+        _ candidates: Candidates, gaps: [CoverGap], size: Double, random: inout SeededGenerator
+    ) -> Set<Int> {
+        let total = gaps.reduce(0) { $0 + $1.cost }
+        guard total > 0 else { return DayWindow().neighbourhood(candidates, gaps: gaps, size: size, random: &random) }
+        let c = candidates.case
+        let target = size * Double(c.staff.count * c.days.count)
+        var free = Set<Int>()
+        var freed = 0
+        for _ in 0..<mostGaps where Double(freed) < target {
+            var draw = Double.random(in: 0..<total, using: &random)
+            var place = gaps[gaps.count - 1]
+            for gap in gaps {
+                draw -= gap.cost
+                if draw < 0 {
+                    place = gap
+                    break
+                }
+            }
+            let people = c.staff.indices.filter { p in
+                candidates.byPersonDay[p][place.day].contains {
+                    candidates.all[$0].shift == place.shift && candidates.all[$0].locality == place.locality
+                }
+            }
+            let length = min(mostDays, days(candidates, size: size, people: people.count))
+            let days = window(candidates, length: length, around: place.day, random: &random)
+            free.formUnion(shifts(candidates, people: people, days: days))
+            freed += people.count * days.count
+        }
+        return free
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+import TestSupport
+import Testing
+import Workforce
+
+@testable import Rostering
+
+/// The large-neighbourhood search: what each generator frees, that a search only ever improves and
+/// keeps every hard rule, that a part's own model with everything freed is the whole model, and
+/// that one thread and two search alike.
+@Suite struct NeighbourhoodSearchTests {
+    /// A readable case of 6 staff over 14 days (two home localities), whatever `RandomCase` draws.
+    static func sample(seed: UInt64) throws -> Case? {
+        let c = try CaseFiles.read(RandomCase.files(seed: seed, staff: 4...6, days: 10...14))
+        return Explanation(c).explain().isEmpty ? c : nil
+    }
+
+    /// The days of the freed candidates.
+    static func days(_ candidates: Candidates, _ free: Set<Int>) -> Set<Int> {
+        Set(free.map { candidates.all[$0].day })
+    }
+
+    // MARK: Generators
+
+    @Test func dayWindowFreesEveryoneOnConsecutiveDays() throws {
+        let c = try #require(try (UInt64(10)..<40).lazy.compactMap { try Self.sample(seed: $0) }.first)
+        let candidates = Candidates(c)
+        var random = SeededGenerator(seed: 3)
+        for size in [0.01, 0.2, 0.5, 1.0] {
+            let free = DayWindow().neighbourhood(candidates, gaps: [], size: size, random: &random)
+            let days = Self.days(candidates, free).sorted()
+            #expect(!days.isEmpty)
+            let expected = min(c.days.count, max(1, Int((size * Double(c.days.count)).rounded())))
+            #expect(days.last! - days.first! < expected, "size \(size): days \(days), at most \(expected) expected")
+            // Everyone's candidates on the window's days, nothing else.
+            let window = days.first!...days.last!
+            let all = Set(candidates.all.indices.filter { window.contains(candidates.all[$0].day) })
+            #expect(free == all, "size \(size)")
+        }
+    }
+
+    @Test func teamFreesAFortnightOfSomePeople() throws {
+        let c = try #require(try (UInt64(40)..<80).lazy.compactMap { try Self.sample(seed: $0) }.first)
+        let candidates = Candidates(c)
+        var random = SeededGenerator(seed: 5)
+        let generator = StaffTeam(spanDays: 5)
+        for size in [0.05, 0.3] {
+            let free = generator.neighbourhood(candidates, gaps: [], size: size, random: &random)
+            let days = Self.days(candidates, free).sorted()
+            #expect(days.count <= 5 && days.last! - days.first! < 5, "size \(size): days \(days)")
+            let people = Set(free.map { candidates.all[$0].person })
+            let expected = min(c.staff.count, max(1, Int(size * Double(c.staff.count * c.days.count) / 5)))
+            #expect(people.count <= expected, "size \(size): \(people.count) people, at most \(expected)")
+        }
+        let everyone = generator.neighbourhood(candidates, gaps: [], size: 1, random: &random)
+        #expect(Set(everyone.map { candidates.all[$0].person }).count == Set(candidates.all.map(\.person)).count)
+    }
+
+    @Test func coverGapsFreeThePlaceOfACostlyGap() throws {
+        let c = try #require(try (UInt64(80)..<120).lazy.compactMap { try Self.sample(seed: $0) }.first)
+        let candidates = Candidates(c)
+        let at = try #require(candidates.all.first)
+        let gap = CoverGap(day: at.day, shift: at.shift, locality: at.locality, cost: 10)
+        var random = SeededGenerator(seed: 9)
+        let free = CoverGaps().neighbourhood(candidates, gaps: [gap], size: 0.01, random: &random)
+        // Everyone who could work the gap's place and shift on its day is freed there.
+        let there = candidates.all.indices.filter {
+            let x = candidates.all[$0]
+            return x.day == at.day && x.shift == at.shift && x.locality == at.locality
+        }
+        #expect(Set(there).isSubset(of: free))
+        #expect(Self.days(candidates, free).contains(at.day))
+        // Without gaps: a window of days, as DayWindow draws it.
+        var a = SeededGenerator(seed: 11)
+        var b = SeededGenerator(seed: 11)
+        #expect(
+            CoverGaps().neighbourhood(candidates, gaps: [], size: 0.3, random: &a)
+                == DayWindow().neighbourhood(candidates, gaps: [], size: 0.3, random: &b))
+    }
+
+    // MARK: Searches
+
+    /// The first roster of a case, its objective (agency shifts and care split at their best), and
+    /// its people's rules.
+    static func first(
+        _ c: Case
+    ) throws -> (index: CaseIndex, people: FirstRoster, choices: [[Int?]], objective: Double)? {
+        let index = CaseIndex(Candidates(c))
+        let people = FirstRoster(index)
+        guard case .roster(let choices) = people.build(deadline: nil),
+            let objective = try completed(index, people, choices)?.objective
+        else { return nil }
+        return (index, people, choices, objective)
+    }
+
+    /// The roster of these schedules with its agency shifts and care split at their best, and its
+    /// objective by the evaluator.
+    static func completed(
+        _ index: CaseIndex, _ people: FirstRoster, _ choices: [[Int?]]
+    ) throws -> (roster: Roster, objective: Double)? {
+        guard
+            let roster = try RosterCompletion.roster(
+                index, worked: people.worked(choices), solver: GLPKSolver(), timeLimit: nil)
+        else { return nil }
+        return (roster, Evaluator(index.case).evaluate(roster).objective)
+    }
+
+    /// Searching the whole model never worsens the roster, and what it returns is a roster the
+    /// evaluator prices at the model's objective, keeping every hard rule.
+    @Test func wholeModelSearchImprovesAndKeepsTheRules() throws {
+        var checked = 0
+        for seed in UInt64(200)..<260 where checked < 4 {
+            guard let c = try Self.sample(seed: seed), let (index, people, choices, _) = try Self.first(c) else {
+                continue
+            }
+            let built = Formulation.build(index)
+            let solver = GLPKSolver()
+            guard
+                let start = try RosterCompletion.values(
+                    built, worked: people.worked(choices), solver: solver, timeLimit: nil)
+            else { continue }
+            checked += 1
+            var search = NeighbourhoodSearch(solver: solver, threads: 1)
+            search.patience = 6
+            let values = try search.improve(built, start: start, deadline: nil, progress: nil)
+            let objective = built.model.objectiveValue(values)
+            #expect(objective <= built.model.objectiveValue(start) + 1e-6, "seed \(seed)")
+            let roster = built.roster(from: values)
+            #expect(ColumnGenerationTests.hard(c, roster).isEmpty, "seed \(seed)")
+            #expect(abs(Evaluator(c).evaluate(roster).objective - objective) < 1e-6, "seed \(seed)")
+        }
+        #expect(checked == 4)
+    }
+
+    /// A part's own model with every shift freed is the whole model: both solve to the same optimum.
+    @Test func aPartWithEverythingFreedIsTheWholeModel() throws {
+        var checked = 0
+        for seed in UInt64(300)..<360 where checked < 4 {
+            guard let c = try Self.sample(seed: seed), let (index, people, choices, _) = try Self.first(c) else {
+                continue
+            }
+            checked += 1
+            let part = NeighbourhoodSearch.partModel(
+                index, rules: people.rules, free: Set(index.candidates.all.indices), current: choices)
+            let whole = try GLPKSolver().solve(Formulation.build(index).model, options: SolveOptions())
+            let fromPart = try GLPKSolver().solve(part.model, options: SolveOptions())
+            #expect(whole.status == .optimal && fromPart.status == .optimal, "seed \(seed)")
+            #expect(abs((whole.objective ?? 0) - (fromPart.objective ?? 1)) < 1e-6, "seed \(seed)")
+        }
+        #expect(checked == 4)
+    }
+
+    /// Searching by parts (the path of cases too large for the whole model) never worsens the
+    /// roster, keeps every hard rule, reports the evaluator's objective, and searches alike on one
+    /// thread and two.
+    @Test func partsSearchImprovesKeepsTheRulesAndRepeats() throws {
+        var checked = 0
+        var improved = 0
+        for seed in UInt64(400)..<480 where checked < 5 {
+            guard let c = try Self.sample(seed: seed), let (index, people, choices, objective) = try Self.first(c)
+            else { continue }
+            checked += 1
+            func search(threads: Int) throws -> [[Int?]] {
+                var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: threads)
+                search.patience = 6
+                return try search.improve(
+                    index, rules: people.rules, start: choices, objective: objective, deadline: nil, progress: nil)
+            }
+            let found = try search(threads: 1)
+            let (roster, after) = try #require(try Self.completed(index, people, found), "seed \(seed)")
+            #expect(ColumnGenerationTests.hard(c, roster).isEmpty, "seed \(seed)")
+            #expect(after <= objective + 1e-6, "seed \(seed): \(after) after, \(objective) before")
+            if after < objective - 1e-6 { improved += 1 }
+            #expect(try search(threads: 2) == found, "seed \(seed): one thread and two differ")
+        }
+        #expect(checked == 5)
+        #expect(improved >= 1, "the search improved none of the first rosters")
+    }
+}
