@@ -32,21 +32,25 @@ public struct CaseRun: Sendable {
 
 /// Rosters a case end to end: pins checked, a first roster built person by person (which also
 /// proves which people, if any, have no schedule), then column generation (``ColumnGeneration``),
-/// then, for cases whose whole model is small enough, the whole model; the best roster found is
-/// evaluated.
+/// then re-solving parts of the roster (``NeighbourhoodSearch``) and, for cases whose whole model is
+/// small enough, the whole model; the best roster found is evaluated.
 ///
 /// With a time limit, phases end at shares of it: the first roster by 90% (it takes what it needs);
 /// column generation's linear program by 25% (35% for cases without a whole model), its dives by
-/// 55%, its integer master by 65%; improving person by person by 75% (97% without a whole model);
-/// then re-solving parts of the whole model (``NeighbourhoodSearch``) by 90% and the whole model,
-/// offered the best roster as its start, to the end. A phase that finishes early leaves its time to
-/// the next; the run stops as soon as the best roster is proven optimal; column generation is
-/// skipped when its first round shows it cannot settle in its share, and dives only from a settled
-/// master. Evaluating a roster (its care split and agency shifts) gets at most 5% of the limit.
+/// 55%, its integer master by 65%; improving person by person by 75% (40% when the master did not
+/// settle, 97% without a whole model); then re-solving parts by 90% (70% when the master did not
+/// settle, when the whole model is the only source of a bound; 97% without a whole model, each part
+/// then in a small model of its own) and the whole model, offered the best roster as its start, to the end.
+/// A phase that finishes early leaves its time to the next; the run stops as soon as the best roster
+/// is proven optimal; column generation is skipped when its first round shows it cannot settle in its
+/// share, and dives only from a settled master. Evaluating a roster (its care split and agency
+/// shifts) gets at most 5% of the limit.
 public struct CaseSolver {
     public let solver: any Solver
-    /// Most candidate shifts for which the whole model is built and searched.
-    public var compactModelLimit = 60_000
+    /// Most candidate shifts for which the whole model is built and searched. Above it GLPK's presolve
+    /// and first linear program alone can outlast a minute (a 41,000-column, 213,000-row model took
+    /// longer), and parts of the roster are re-solved in models of their own instead.
+    public var compactModelLimit = 20_000
     /// Threads for pricing people concurrently.
     public var threads: Int
 
@@ -194,6 +198,15 @@ public struct CaseSolver {
         if open(until: improvedUntil) {
             try consider(people.improve(best.choices, deadline: share(improvedUntil)), "improving person by person")
         }
+        let neighbourhoods = NeighbourhoodSearch(solver: solver, threads: threads)
+        if built == nil, open(until: 0.97) {
+            // Too large for the whole model: when improving person by person ends before its time, parts
+            // of the roster are re-solved, each part in a small model of its own.
+            let found = try neighbourhoods.improve(
+                index, rules: people.rules, start: best.choices, objective: best.objective, deadline: share(0.97),
+                progress: reporter("re-solving parts"))
+            try consider(found, "re-solving parts")
+        }
         run.bestBound = run.bestBound.map { min($0, best.objective) }
         let fromMaster = generation.master.roster(best.choices, values: best.values)
         guard let built, open(until: 1),
@@ -205,7 +218,7 @@ public struct CaseSolver {
         }
         // The whole model, from the best roster so far.
         var options = options
-        options.startingSolution = try NeighbourhoodSearch(solver: solver).improve(
+        options.startingSolution = try neighbourhoods.improve(
             built, start: start, deadline: share(searchedUntil), progress: reporter("re-solving parts"))
         // GLPK checks its time limit only now and then: a margin keeps the run within its limit.
         options.timeLimit = left(until: share(1)).map { max(0, $0 - 0.2 - 0.02 * (options.timeLimit ?? 0)) }
