@@ -39,8 +39,8 @@ struct Solve: ParsableCommand {
             command on the folder).
 
             Every roster keeps every hard rule: it is built person by person, each person's schedule from \
-            their own rules, then improved by column generation, diving, person by person and on the whole \
-            model. When no roster exists, summary.csv alone explains which people, dates and rules conflict.
+            their own rules, then improved by column generation, diving, person by person, by re-solving \
+            parts of it and on the whole model. When no roster exists, summary.csv alone explains which people, dates and rules conflict.
             """
     )
 

@@ -51,6 +51,9 @@ public struct CaseSolver {
     /// and first linear program alone can outlast a minute (a 41,000-column, 213,000-row model took
     /// longer), and parts of the roster are re-solved in models of their own instead.
     public var compactModelLimit = 20_000
+    /// Most candidate shifts for which parts of a roster are re-solved in models of their own: above
+    /// it building one part's model outlasts the run's limit (by up to 37 s in a 60 s run).
+    public var partsSearchLimit = 60_000
     /// Threads for pricing people concurrently.
     public var threads: Int
 
@@ -199,7 +202,7 @@ public struct CaseSolver {
             try consider(people.improve(best.choices, deadline: share(improvedUntil)), "improving person by person")
         }
         let neighbourhoods = NeighbourhoodSearch(solver: solver, threads: threads)
-        if built == nil, open(until: 0.97) {
+        if built == nil, index.candidates.all.count <= partsSearchLimit, open(until: 0.97) {
             // Too large for the whole model: when improving person by person ends before its time, parts
             // of the roster are re-solved, each part in a small model of its own.
             let found = try neighbourhoods.improve(
