@@ -451,7 +451,7 @@ let tinyInstance = """
                 try (csv.joined(separator: "\n") + "\n").write(
                     to: out.appendingPathComponent("roster.csv"),
                     atomically: true, encoding: .utf8)
-                let theirs = try curtoisObjective(tools, file, out.appendingPathComponent("roster.csv"))
+                let theirs = try curtoisObjective(file, out.appendingPathComponent("roster.csv"))
                 #expect(
                     theirs != nil && ours == theirs,
                     "\(file.lastPathComponent) \(name): ours \(ours), theirs \(theirs ?? .nan)")
@@ -495,20 +495,9 @@ let tinyInstance = """
     }
 
     /// The objective `curtois_eval.py` prints on its last line (`... objective=<n> hard_violations=<k>`).
-    func curtoisObjective(_ tools: URL, _ instance: URL, _ roster: URL) throws -> Double? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", tools.appendingPathComponent("curtois_eval.py").path, instance.path,
-            roster.path, "--start", "2024-01-01",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last ?? ""
+    func curtoisObjective(_ instance: URL, _ roster: URL) throws -> Double? {
+        let last =
+            try Referee.lastLine(of: "curtois_eval.py", [instance.path, roster.path, "--start", "2024-01-01"]) ?? ""
         guard last.hasPrefix("curtois_eval:"),
             let field = last.split(separator: " ").first(where: { $0.hasPrefix("objective=") })
         else { return nil }

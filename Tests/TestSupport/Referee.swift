@@ -13,12 +13,16 @@ public enum Referee {
 
     /// The last line `check_roster.py` prints for a case and an output folder (`nil` without the referee).
     public static func verdict(case caseFolder: URL, out: URL) throws -> String? {
+        guard tools != nil else { return nil }
+        return try lastLine(of: "check_roster.py", [caseFolder.path, out.path])
+    }
+
+    /// The last line a shared referee (a script in ``tools``) prints, its output and errors together.
+    public static func lastLine(of script: String, _ arguments: [String]) throws -> String? {
         guard let tools else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", tools.appendingPathComponent("check_roster.py").path, caseFolder.path, out.path,
-        ]
+        process.arguments = ["python3", tools.appendingPathComponent(script).path] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -105,7 +105,7 @@ public struct NeighbourhoodSearch {
         let begun = clock.now
         var current = start
         let units = max(1, candidates.case.staff.count * candidates.case.days.count)
-        let smallest = min(1, 1 / Double(units))
+        let smallest = 1 / Double(units)
         let first = min(firstSize, Double(firstShifts) / Double(max(1, candidates.all.count)))
         var sizes = generators.map { _ in max(smallest, first) }
         var random = SeededGenerator(seed: seed)
@@ -214,13 +214,12 @@ public struct NeighbourhoodSearch {
 
     /// The cover gaps of a solution of `r.model`: what its short and over cover costs, by place and shift.
     static func gaps(_ r: RosterModel, _ values: [Double]) -> [CoverGap] {
-        var cost: [DemandKey: Double] = [:]
+        var cost: [[Int]: Double] = [:]
         for (key, columns) in r.coverPenalties {
             let paid = columns.reduce(0) { $0 + values[$1.index] * r.model.objectiveCoefficients[$1.index] }
-            let place = DemandKey(day: key.day, shift: key.shift, locality: key.locality, competency: 0)
-            if paid > 1e-9 { cost[place, default: 0] += paid }
+            if paid > 1e-9 { cost[[key.day, key.shift, key.locality], default: 0] += paid }
         }
-        return cost.sorted { ($0.key.day, $0.key.shift, $0.key.locality) < ($1.key.day, $1.key.shift, $1.key.locality) }
-            .map { CoverGap(day: $0.key.day, shift: $0.key.shift, locality: $0.key.locality, cost: $0.value) }
+        return cost.keys.sorted { $0.lexicographicallyPrecedes($1) }
+            .map { CoverGap(day: $0[0], shift: $0[1], locality: $0[2], cost: cost[$0]!) }
     }
 }
