@@ -77,7 +77,7 @@ public struct Evaluation: Sendable {
 
 /// Recomputes a roster's hard-rule violations, costs and penalties from the case alone, without
 /// the solver: the independent check behind `roster check` and the tests of the formulation.
-public struct Evaluator {
+public struct Evaluator: Sendable {
     public let c: Case
     let dayIndex: [Day: Int]
     let shifts: [String: Shift]
@@ -232,8 +232,11 @@ public struct Evaluator {
         func violation(_ rule: RuleID, _ person: String?, _ day: Day?, _ message: String) {
             violations.append(Violation(rule: rule, staffID: person, day: day, message: message))
         }
-        let rows = assignments.filter { dayIndex[$0.day] != nil && shifts[$0.shiftID] != nil }
-            .sorted { ($0.day, shifts[$0.shiftID]!.start) < ($1.day, shifts[$1.shiftID]!.start) }
+        // Sort keys looked up once per row, not twice per comparison (explanations check rosters by the thousand).
+        let rows = assignments.compactMap { row in
+            dayIndex[row.day].flatMap { d in shifts[row.shiftID].map { (row: row, day: d, start: $0.start) } }
+        }
+        .sorted { ($0.day, $0.start) < ($1.day, $1.start) }.map(\.row)
         var worked = Array(repeating: false, count: c.days.count)
         for row in rows {
             let d = dayIndex[row.day]!

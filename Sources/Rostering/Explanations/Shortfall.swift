@@ -68,7 +68,7 @@ public struct Shortfall: Sendable {
 /// which hard rules it would break (those their roster does not break already), and the pin rule
 /// which pins. Someone it breaks nothing for was free: the solver left them idle, and the detail
 /// gives what the shift would have added to their pay. Agency is explained by its cost and cap.
-public struct ShortfallExplainer {
+public struct ShortfallExplainer: Sendable {
     let evaluator: Evaluator
     let roster: Roster
     let evaluation: Evaluation
@@ -79,36 +79,44 @@ public struct ShortfallExplainer {
         self.evaluation = evaluation
     }
 
-    /// One shortfall per red or amber row of the evaluation's coverage, in its order.
-    public func shortfalls() -> [Shortfall] {
+    /// One shortfall per red or amber row of the evaluation's coverage, in its order. Each person's
+    /// slots are tried on their own, people concurrently (a large case has hundreds of thousands of
+    /// tries, each a check of the person's whole roster); the result does not depend on the threads.
+    public func shortfalls(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Shortfall] {
         let c = evaluator.c
+        let rows = evaluation.coverage.enumerated().filter { $0.element.status != "green" }
+        func slot(_ person: Staff, _ row: CoverageRow) -> Assignment {
+            let d = row.demand
+            return Assignment(staffID: person.id, day: d.day, shiftID: d.shiftID, localityID: d.localityID)
+        }
+        // Each person's slots, first by row order; then what kept them off each.
+        var slots = Array(repeating: [Assignment](), count: c.staff.count)
+        var seen = Array(repeating: Set<Assignment>(), count: c.staff.count)
+        for (_, row) in rows {
+            for (p, person) in c.staff.enumerated() where person.holds(row.demand.competencyID) {
+                if seen[p].insert(slot(person, row)).inserted { slots[p].append(slot(person, row)) }
+            }
+        }
         let byPerson = Dictionary(grouping: roster.assignments, by: \.staffID)
         let pins = Dictionary(grouping: c.pins, by: \.staffID)
-        var checked: [String: Checked] = [:]
-        var tried: [Assignment: Obstacle] = [:]
-        var result: [Shortfall] = []
-        for (index, row) in evaluation.coverage.enumerated() where row.status != "green" {
-            let d = row.demand
-            var people: [Obstacle] = []
-            for person in c.staff where person.holds(d.competencyID) {
-                let slot = Assignment(staffID: person.id, day: d.day, shiftID: d.shiftID, localityID: d.localityID)
-                if let known = tried[slot] {
-                    people.append(known)
-                    continue
-                }
-                let mine = byPerson[person.id] ?? []
-                if checked[person.id] == nil { checked[person.id] = Checked(evaluator.check(person, mine)) }
-                let obstacle = self.obstacle(person, slot, mine, pins[person.id] ?? [], checked[person.id]!)
-                tried[slot] = obstacle
-                people.append(obstacle)
-            }
-            let heads = max(0, d.minStaff - row.staffCount - row.agencyShifts)
-            result.append(
-                Shortfall(
-                    coverage: row, index: index, headsShort: heads, agency: agency(row, headsShort: heads),
-                    people: people))
+        let explainer = self
+        let toTry = slots
+        let tried = ParallelWork(threads: threads).map(Array(c.staff.indices)) { p -> [Assignment: Obstacle] in
+            guard !toTry[p].isEmpty else { return [:] }
+            let person = c.staff[p]
+            let mine = byPerson[person.id] ?? []
+            let now = Checked(explainer.evaluator.check(person, mine))
+            var found: [Assignment: Obstacle] = [:]
+            for slot in toTry[p] { found[slot] = explainer.obstacle(person, slot, mine, pins[person.id] ?? [], now) }
+            return found
         }
-        return result
+        return rows.map { index, row in
+            let people = c.staff.enumerated().filter { $0.element.holds(row.demand.competencyID) }
+                .map { tried[$0.offset][slot($0.element, row)]! }
+            let heads = max(0, row.demand.minStaff - row.staffCount - row.agencyShifts)
+            return Shortfall(
+                coverage: row, index: index, headsShort: heads, agency: agency(row, headsShort: heads), people: people)
+        }
     }
 
     /// What a person's roster gives now: its violations, paid hours and travel cost.
