@@ -165,6 +165,7 @@ import Workforce
             func search(threads: Int) throws -> [[Int?]] {
                 var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: threads)
                 search.patience = 6
+                search.stepLimit = 600  // no sub-solve stopped by the clock: the search then repeats
                 return try search.improve(
                     index, rules: people.rules, start: choices, objective: objective, deadline: nil, progress: nil)
             }
