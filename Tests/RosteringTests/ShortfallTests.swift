@@ -1,8 +1,9 @@
 import Foundation
-import Rostering
 import TestSupport
 import Testing
 import Workforce
+
+@testable import Rostering
 
 /// The hand-made roster of ``CaseFiles/shortfalls``, read as `roster check` reads it.
 let shortfallRoster: Roster = {
@@ -93,5 +94,41 @@ let shortfallRoster: Roster = {
                 "2025-03-04", "E", "hub", "nursing", "red", "8.0000", "1", "lea", "unavailable",
                 "availability.csv: unavailable for E on 2025-03-04",
             ]))
+    }
+
+    @Test func rowsExplainedInBatchesAreTheRowsExplainedAtOnce() throws {
+        let c = try CaseFiles.read(CaseFiles.shortfalls)
+        let evaluation = Evaluator(c).evaluate(shortfallRoster)
+        let whole = ShortfallExplainer(c, roster: shortfallRoster, evaluation: evaluation)
+        var oneRowAtATime = whole
+        oneRowAtATime.batchTries = 1
+        let expected = whole.shortfalls(threads: 1)
+        let found = oneRowAtATime.shortfalls(threads: 2, until: .now + .seconds(3600))
+        #expect(found.count == 8)
+        #expect(found.map(\.index) == expected.map(\.index))
+        #expect(found.map(\.people) == expected.map(\.people))
+        #expect(found.map(\.agency) == expected.map(\.agency))
+    }
+
+    @Test func aDeadlineThatHasPassedLeavesEveryRowUnexplainedAndTheOutputsSaySo() throws {
+        let c = try CaseFiles.read(CaseFiles.shortfalls)
+        let evaluation = Evaluator(c).evaluate(shortfallRoster)
+        let explainer = ShortfallExplainer(c, roster: shortfallRoster, evaluation: evaluation)
+        #expect(explainer.shortfalls(until: .now - .seconds(1)).isEmpty)
+        let outputs = Outputs(
+            case: c, roster: shortfallRoster, evaluation: evaluation, status: .feasible, bestBound: nil, seconds: 1,
+            explainUntil: .now - .seconds(1))
+        let summary = try #require(outputs.tables.first { $0.file == "summary.csv" }?.rows)
+        #expect(summary.contains(["unexplained_rows", "8"]))
+        let explanations = try #require(outputs.tables.first { $0.file == "explanations.csv" }?.rows)
+        #expect(explanations == [Shortfall.columns])
+        let report = try #require(outputs.documents.first { $0.file == "report.html" }?.bytes)
+        let html = String(decoding: report, as: UTF8.self)
+        #expect(html.contains("8 more red or amber rows are not explained here"))
+        #expect(!html.contains("Every demand row is green"))
+        let complete = Outputs(
+            case: c, roster: shortfallRoster, evaluation: evaluation, status: .feasible, bestBound: nil, seconds: 1)
+        #expect(
+            complete.tables.first { $0.file == "summary.csv" }?.rows.contains { $0[0] == "unexplained_rows" } == false)
     }
 }

@@ -82,9 +82,48 @@ public struct ShortfallExplainer: Sendable {
     /// One shortfall per red or amber row of the evaluation's coverage, in its order. Each person's
     /// slots are tried on their own, people concurrently (a large case has hundreds of thousands of
     /// tries, each a check of the person's whole roster); the result does not depend on the threads.
-    public func shortfalls(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Shortfall] {
+    /// With a `deadline`, rows are explained in order until it passes (the rest are left out): checked
+    /// between batches of rows, so it is overrun by at most one batch.
+    public func shortfalls(
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, until deadline: ContinuousClock.Instant? = nil
+    ) -> [Shortfall] {
         let c = evaluator.c
         let rows = evaluation.coverage.enumerated().filter { $0.element.status != "green" }
+        let byPerson = Dictionary(grouping: roster.assignments, by: \.staffID)
+        let pins = Dictionary(grouping: c.pins, by: \.staffID)
+        var holders: [String: [Int]] = [:]
+        for row in rows where holders[row.element.demand.competencyID] == nil {
+            let competency = row.element.demand.competencyID
+            holders[competency] = c.staff.indices.filter { c.staff[$0].holds(competency) }
+        }
+        func people(_ row: CoverageRow) -> [Int] { holders[row.demand.competencyID] ?? [] }
+        // Rows in batches of about `Self.batchTries` people tried, so that a deadline is checked between them.
+        var found: [Shortfall] = []
+        var next = 0
+        while next < rows.count {
+            if let deadline, ContinuousClock.now >= deadline { break }
+            var batch: [(index: Int, row: CoverageRow, people: [Int])] = []
+            var tries = 0
+            while next < rows.count && (batch.isEmpty || tries < batchTries) {
+                let (index, row) = rows[next]
+                batch.append((index, row, people(row)))
+                tries += batch.last!.people.count
+                next += 1
+            }
+            found += explained(batch, byPerson: byPerson, pins: pins, threads: threads)
+        }
+        return found
+    }
+
+    /// People tried on short rows between two looks at the deadline (about a tenth of a second's work).
+    var batchTries = 4000
+
+    /// The shortfalls of `batch`: each person's slots tried concurrently, then each row's obstacles.
+    private func explained(
+        _ batch: [(index: Int, row: CoverageRow, people: [Int])], byPerson: [String: [Assignment]],
+        pins: [String: [Pin]], threads: Int
+    ) -> [Shortfall] {
+        let c = evaluator.c
         func slot(_ person: Staff, _ row: CoverageRow) -> Assignment {
             let d = row.demand
             return Assignment(staffID: person.id, day: d.day, shiftID: d.shiftID, localityID: d.localityID)
@@ -92,13 +131,11 @@ public struct ShortfallExplainer: Sendable {
         // Each person's slots, first by row order; then what kept them off each.
         var slots = Array(repeating: [Assignment](), count: c.staff.count)
         var seen = Array(repeating: Set<Assignment>(), count: c.staff.count)
-        for (_, row) in rows {
-            for (p, person) in c.staff.enumerated() where person.holds(row.demand.competencyID) {
-                if seen[p].insert(slot(person, row)).inserted { slots[p].append(slot(person, row)) }
+        for entry in batch {
+            for p in entry.people where seen[p].insert(slot(c.staff[p], entry.row)).inserted {
+                slots[p].append(slot(c.staff[p], entry.row))
             }
         }
-        let byPerson = Dictionary(grouping: roster.assignments, by: \.staffID)
-        let pins = Dictionary(grouping: c.pins, by: \.staffID)
         let explainer = self
         let toTry = slots
         let tried = ParallelWork(threads: threads).map(Array(c.staff.indices)) { p -> [Assignment: Obstacle] in
@@ -110,12 +147,11 @@ public struct ShortfallExplainer: Sendable {
             for slot in toTry[p] { found[slot] = explainer.obstacle(person, slot, mine, pins[person.id] ?? [], now) }
             return found
         }
-        return rows.map { index, row in
-            let people = c.staff.enumerated().filter { $0.element.holds(row.demand.competencyID) }
-                .map { tried[$0.offset][slot($0.element, row)]! }
+        return batch.map { index, row, people in
             let heads = max(0, row.demand.minStaff - row.staffCount - row.agencyShifts)
             return Shortfall(
-                coverage: row, index: index, headsShort: heads, agency: agency(row, headsShort: heads), people: people)
+                coverage: row, index: index, headsShort: heads, agency: agency(row, headsShort: heads),
+                people: people.map { tried[$0][slot(c.staff[$0], row)]! })
         }
     }
 

@@ -22,10 +22,11 @@ public struct Outputs: Sendable {
 
     /// The outputs of a roster: the seven files of the format, changes.csv with a baseline, explanations.csv
     /// and report.html. `boundSource` is written as summary.csv's `bound_source` (where the best bound
-    /// came from; empty without a bound).
+    /// came from; empty without a bound). With `explainUntil`, red and amber rows are explained until that
+    /// instant (a run's time limit covers writing); summary.csv's `unexplained_rows` counts those left out.
     public init(
         case c: Case, roster: Roster, evaluation e: Evaluation, status: RunStatus, bestBound: Double?,
-        boundSource: String? = nil, seconds: Double
+        boundSource: String? = nil, seconds: Double, explainUntil deadline: ContinuousClock.Instant? = nil
     ) {
         let staffOrder = Dictionary(uniqueKeysWithValues: c.staff.enumerated().map { ($1.id, $0) })
         let shiftOrder = Dictionary(uniqueKeysWithValues: c.shifts.enumerated().map { ($1.id, $0) })
@@ -133,13 +134,15 @@ public struct Outputs: Sendable {
             summary.append(["changes", String(changes.count - 1)])
             summary.append(["people_changed", String(Set(changes.dropFirst().map { $0[0] }).count)])
         }
+        let shortfalls = ShortfallExplainer(c, roster: roster, evaluation: e).shortfalls(until: deadline)
+        let unexplained = e.coverage.filter { $0.status != "green" }.count - shortfalls.count
+        if unexplained > 0 { summary.append(["unexplained_rows", String(unexplained)]) }
         tables = [
             ("roster.csv", rosterRows), ("work_split.csv", splitRows), ("roster_grid.csv", grid),
             ("coverage.csv", coverage), ("contract_allocation.csv", allocation), ("sector_summary.csv", sectors),
             ("summary.csv", summary),
         ]
         if let changes { tables.append(("changes.csv", changes)) }
-        let shortfalls = ShortfallExplainer(c, roster: roster, evaluation: e).shortfalls()
         tables.append(("explanations.csv", Shortfall.table(shortfalls)))
         let report = RosterReport(case: c, roster: roster, evaluation: e, shortfalls: shortfalls, outputs: tables)
         documents.append(("report.html", Data(report.html.utf8)))

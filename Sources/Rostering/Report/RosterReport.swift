@@ -528,7 +528,16 @@ public struct RosterReport {
             (explanations.csv has the same rows).</p>
 
             """
-        guard !shortfalls.isEmpty else { return html + "<p>Every demand row is green.</p>\n" }
+        if let unexplained = summary?["unexplained_rows"] {
+            html += """
+                <p>\(HTML.escape(unexplained)) more red or amber rows are not explained here: the run's time limit \
+                ended first. <code>roster report CASE DIR</code> explains every row.</p>
+
+                """
+        }
+        guard !shortfalls.isEmpty || summary?["unexplained_rows"] != nil else {
+            return html + "<p>Every demand row is green.</p>\n"
+        }
         let shiftNames = Dictionary(c.shifts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let localityNames = Dictionary(c.localities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let staffOrder = Dictionary(c.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: min)

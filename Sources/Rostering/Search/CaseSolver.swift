@@ -19,12 +19,12 @@ public struct CaseRun: Sendable {
     /// Seconds until the first roster was ready, `nil` without one.
     public var firstRosterSeconds: Double?
 
-    /// The output files of the run.
-    public func outputs(for c: Case) -> Outputs {
+    /// The output files of the run; red and amber rows are explained until `explainUntil` (see ``Outputs``).
+    public func outputs(for c: Case, explainUntil: ContinuousClock.Instant? = nil) -> Outputs {
         if let roster, let evaluation {
             return Outputs(
                 case: c, roster: roster, evaluation: evaluation, status: status, bestBound: bestBound,
-                boundSource: boundSource?.rawValue, seconds: seconds)
+                boundSource: boundSource?.rawValue, seconds: seconds, explainUntil: explainUntil)
         }
         return Outputs(noRoster: status, explanations: explanations, seconds: seconds)
     }
