@@ -2,8 +2,9 @@
 """harness.py - run the Curtois & Qu instances and the Data/ cases through `roster solve` and tabulate the results.
 
 Usage
-    python3 Benchmarks/harness.py [--instances 1-12] [--time-limit 60] [--threads N] [--data | --no-data]
-                                  [--out results.csv] [--roster PATH] [--shared PATH] [--work DIR] [--markdown]
+    python3 Benchmarks/harness.py [--instances 1-12 | none] [--time-limit 60] [--threads N] [--data | --no-data]
+                                  [--generated STAFF] [--out results.csv] [--roster PATH] [--shared PATH]
+                                  [--work DIR] [--markdown]
 
 For each Curtois instance N it runs `roster import curtois $SHARED/benchmarks/curtois/InstanceN.txt --out
 WORK/instN/case`, then `roster solve WORK/instN/case --out WORK/instN/out --time-limit T` (wall seconds measured
@@ -11,12 +12,14 @@ here), and scores the written roster.csv with the shared referee `curtois_eval.p
 referee's, never the solver's, and a roster the referee finds a hard violation in is marked `invalid`. `ratio` is
 objective / best known (best_known.csv). Each case folder under Data/ holding a staff.csv is solved the same way
 and checked with `check_roster.py` (status `invalid` unless it says OK); its objective is summary.csv's.
+`--generated STAFF` (repeatable) does the same for the case of STAFF people written by generate_case.py (with its
+default 40 localities) into WORK/generated-STAFF/case, reported as `generated-STAFF`.
 
 The CSV has the columns instance,time_limit,threads,objective,best_known,ratio,lower_bound,seconds,status and is
 rewritten after every run, so an interrupted run keeps what finished. `status` is summary.csv's (`optimal`,
 `feasible`, `infeasible`, `time_limit_no_solution`), or `invalid`, `no_roster` (the run claims a roster but wrote
-none), `crashed (exit N)`, `import_failed (exit N)`, `killed (no answer after S s)` (a solve still running at
-3 x the time limit + 120 s is stopped).
+none), `crashed (exit N)`, `import_failed (exit N)`, `generate_failed (exit N)`, `killed (no answer after S s)`
+(a solve still running at 3 x the time limit + 120 s is stopped).
 
 Defaults: instances 1-24, 60 s, threads = the number of cores (passed as `--threads` only when `roster solve
 --help` offers it, else recorded as 1), Data/ cases included, output Benchmarks/results/harness-<date>.csv,
@@ -40,8 +43,10 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def parse_instances(text):
-    """'1-12', '1,3,5-7' -> sorted list of distinct positive numbers."""
+    """'1-12', '1,3,5-7' -> sorted list of distinct positive numbers; 'none' -> []."""
     numbers = set()
+    if text.strip() == "none":
+        return []
     for part in text.split(","):
         part = part.strip()
         match = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
@@ -222,10 +227,10 @@ class Harness:
                 row["ratio"] = f"{float(row['objective']) / known:.4f}"
         return row
 
-    def data_case(self, case):
-        name = str(case.relative_to(REPO))
+    def data_case(self, case, name=None, out=None):
+        name = name or str(case.relative_to(REPO))
         row = self.base_row(name)
-        out = self.work / ("data-" + case.name) / "out"
+        out = out or self.work / ("data-" + case.name) / "out"
         code, output, seconds, summary = self.solve(case, out)
         row["seconds"] = f"{seconds:.2f}"
         if summary:
@@ -244,16 +249,30 @@ class Harness:
             row["status"] = "invalid"
         return row
 
+    def generated_case(self, staff):
+        name = f"generated-{staff}"
+        folder = self.work / name
+        code, output, _ = run([sys.executable, str(REPO / "Benchmarks" / "generate_case.py"), "--staff", str(staff),
+                               str(folder / "case")], timeout=600)
+        if code != 0:
+            print(f"harness: generate_case.py --staff {staff} failed:\n{tail(output)}", flush=True)
+            row = self.base_row(name)
+            row["status"] = f"generate_failed (exit {code})"
+            return row
+        return self.data_case(folder / "case", name=name, out=folder / "out")
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Run Curtois instances and Data/ cases through roster solve.")
     parser.add_argument("--instances", type=parse_instances, default=parse_instances("1-24"),
-                        help="Curtois instance numbers: ranges and lists like 1,3,5-7 (default 1-24)")
+                        help="Curtois instance numbers: ranges and lists like 1,3,5-7, or none (default 1-24)")
     parser.add_argument("--time-limit", type=float, default=60, help="seconds per solve (default 60)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
                         help="threads for roster solve, when it has --threads (default: the number of cores)")
     parser.add_argument("--data", action=argparse.BooleanOptionalAction, default=True,
                         help="also run every case folder under Data/ holding a staff.csv (default: yes)")
+    parser.add_argument("--generated", type=int, action="append", default=[], metavar="STAFF",
+                        help="also run the case of STAFF people written by generate_case.py (repeatable)")
     parser.add_argument("--out", type=Path, help="results CSV (default Benchmarks/results/harness-<date>.csv)")
     parser.add_argument("--roster", type=Path, help="the roster executable (default .build/release/roster)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
@@ -265,6 +284,8 @@ def main(argv=None):
         parser.error("--time-limit must be a number of seconds above 0")
     if args.threads < 1:
         parser.error("--threads must be 1 or more")
+    if any(staff < 1 for staff in args.generated):
+        parser.error("--generated must be a number of staff, 1 or more")
     args.roster_given = args.roster is not None
     args.roster = (args.roster or REPO / ".build" / "release" / "roster").resolve()
     args.shared = args.shared.resolve()
@@ -279,13 +300,16 @@ def main(argv=None):
     results = Results(args.out)
     best_known = read_best_known(args.shared)
     cases = sorted(path.parent for path in (REPO / "Data").glob("*/staff.csv")) if args.data else []
-    print(f"harness: {len(args.instances)} instance(s), {len(cases)} Data case(s), {plain(args.time_limit)} s "
+    print(f"harness: {len(args.instances)} instance(s), {len(cases)} Data case(s), {len(args.generated)} generated "
+          f"case(s), {plain(args.time_limit)} s "
           f"each; results {args.out}; work {args.work}", flush=True)
     try:
         for number in args.instances:
             results.add(harness.curtois(number, best_known))
         for case in cases:
             results.add(harness.data_case(case))
+        for staff in args.generated:
+            results.add(harness.generated_case(staff))
     except KeyboardInterrupt:
         results.write()
         print(f"harness: interrupted; {len(results.rows)} row(s) kept in {args.out}", file=sys.stderr)
