@@ -1,0 +1,273 @@
+import Foundation
+import LinearModel
+import Workforce
+
+/// What the steps of a search share (``SearchPlan``): the case's candidates, each person's rules,
+/// column generation's master, the whole model when the case is small enough for it, the best
+/// roster found so far and the best bound.
+struct SearchState {
+    let index: CaseIndex
+    /// People's rules, the first roster's builder and the person-by-person improver.
+    let people: FirstRoster
+    let generation: ColumnGeneration
+    /// The whole model; `nil` for a case with more candidate shifts than ``CaseSolver/compactModelLimit``.
+    let built: RosterModel?
+    let solver: any Solver
+    let threads: Int
+    /// The run's options (the whole model is solved with them).
+    let options: SolveOptions
+    let started: ContinuousClock.Instant
+    let progress: ((SolveProgress) -> ProgressAction)?
+    /// The best roster found: each person's schedule, its objective and its values in the master.
+    var best: (choices: [[Int?]], objective: Double, values: [Double])
+    /// The whole model's solution once it has been searched (``WholeModel``): its values, objective,
+    /// and whether GLPK proved it optimal.
+    var whole: (values: [Double], objective: Double, optimal: Bool)?
+    /// A roster of the whole model to search from: the best roster's schedules, completed.
+    var wholeStart: [Double]?
+    var bound: Double?
+    var boundSource: BoundSource?
+    /// Whether column generation's master was solved over every schedule when it settled (dives
+    /// price only some people, so this is read once, after settling).
+    var masterSettled: Bool
+
+    /// The instant `fraction` of the time limit after the start; `nil` without a limit.
+    func share(_ fraction: Double) -> ContinuousClock.Instant? {
+        options.timeLimit.map { started.advanced(by: .seconds(fraction * min($0, CaseSolver.longestDeadline))) }
+    }
+
+    /// Seconds until `deadline`, at least 0; `nil` without one.
+    func left(until deadline: ContinuousClock.Instant?) -> Double? {
+        deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) }
+    }
+
+    func elapsed() -> Double { (ContinuousClock.now - started).inSeconds }
+
+    /// Evaluating a roster (its care split and agency shifts) gets at most a twentieth of the limit.
+    func evaluationLimit() -> Double? {
+        options.timeLimit.map { min(left(until: share(1)) ?? 0, max(1, 0.05 * $0)) }
+    }
+
+    /// Whether the best roster's objective meets the bound.
+    var isProven: Bool { bound.map { CaseSolver.status(best.objective, $0) == .optimal } ?? false }
+
+    /// Whether a step may still run until `deadline`: it has not passed and nothing is left to prove.
+    func isOpen(until deadline: ContinuousClock.Instant?) -> Bool { !isProven && !SearchStop.reached(deadline) }
+
+    func report(_ phase: String) {
+        _ = progress?(
+            SolveProgress(
+                elapsed: elapsed(), incumbent: best.objective, bestBound: bound, nodes: 0, newIncumbent: true,
+                phase: phase))
+    }
+
+    /// A progress handler for a solver's or a search's own steps, shown as `phase`.
+    func reporter(_ phase: String) -> ((SolveProgress) -> ProgressAction)? {
+        let started = started
+        return progress.map { report in
+            { (step: SolveProgress) -> ProgressAction in
+                var step = step
+                step.elapsed = (ContinuousClock.now - started).inSeconds
+                step.phase = step.phase ?? phase
+                return report(step) == .stop || SearchStop.isRequested ? .stop : .proceed
+            }
+        }
+    }
+
+    /// Evaluates `choices` (one schedule per person) and keeps them when they beat the best roster.
+    mutating func consider(_ choices: [[Int?]]?, _ phase: String) throws {
+        guard let choices, choices != best.choices,
+            let found = try generation.evaluate(choices, solver: solver, timeLimit: evaluationLimit())
+        else { return }
+        if found.objective < best.objective - 1e-9 * max(1, abs(best.objective)) {
+            best = (choices, found.objective, found.values)
+        }
+        report(phase)
+    }
+
+    /// The bound, never above the best roster's objective.
+    mutating func clampBound() { bound = bound.map { min($0, best.objective) } }
+}
+
+/// One piece of a search (a bound, a start, an improver): it runs until its deadline and offers the
+/// rosters it finds to the state (``SearchState/consider(_:_:)``).
+protocol SearchStep {
+    /// The share of the time limit by which the step ends, given what the steps before it found;
+    /// `nil` when it does not apply to this run.
+    func share(_ state: SearchState) -> Double?
+    /// Runs until `deadline` (`nil`: no time limit).
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws
+}
+
+/// The search as steps run in turn, each until its share of the time limit. A step that finishes
+/// early leaves its time to the next; a step whose share has passed, or that comes once the best
+/// roster is proven optimal, does not run.
+struct SearchPlan {
+    var steps: [any SearchStep]
+
+    func run(_ state: inout SearchState) throws {
+        for step in steps {
+            guard let fraction = step.share(state) else { continue }
+            let deadline = state.share(fraction)
+            guard state.isOpen(until: deadline) else { continue }
+            try step.run(&state, until: deadline)
+        }
+    }
+
+    /// Column generation and its roundings while its master settles; then improving person by
+    /// person; then re-solving parts of the roster, in the whole model when the case has one (and
+    /// the whole model to the end), else each part in a model of its own when the case has at most
+    /// `partsSearchLimit` candidate shifts.
+    static func standard(partsSearchLimit: Int) -> SearchPlan {
+        SearchPlan(steps: [
+            SettleMaster(), LargestShares(), Dives(), IntegerMaster(), PersonByPerson(),
+            PartsSearch(candidateLimit: partsSearchLimit), WholeModelParts(), WholeModel(),
+        ])
+    }
+}
+
+/// Column generation's rounds, the source of the bound. It pays only when its master settles: the
+/// rounds stop as soon as the bound, at its recent rate, cannot meet the master's value in the share
+/// left (``SettlingForecast``). A quarter of the time, or 35% when there is no whole model to fall back on.
+struct SettleMaster: SearchStep {
+    func share(_ state: SearchState) -> Double? { state.built == nil ? 0.35 : 0.25 }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        var forecast = SettlingForecast()
+        try state.generation.settle(deadline: deadline) { value, bound in
+            // Every term of the objective is non-negative (the reader rejects negative costs and weights).
+            state.bound = bound.isFinite ? max(0, bound) : nil
+            state.boundSource = bound.isFinite ? .columnGeneration : nil
+            state.report("column generation")
+            return forecast.canSettle(
+                seconds: state.elapsed(), value: value, bound: bound, secondsLeft: state.left(until: deadline))
+        }
+        state.masterSettled = state.generation.converged
+    }
+}
+
+/// Each person's schedule of largest share in the settled master.
+struct LargestShares: SearchStep {
+    func share(_ state: SearchState) -> Double? { state.masterSettled ? 0.55 : nil }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        try state.consider(state.generation.largestShares, "column generation")
+    }
+}
+
+/// Dives of several kinds in turn, each restarting from the schedules all earlier dives priced,
+/// while time allows and the dives still find new schedules; only from a settled master (diving on
+/// an unsettled one fixes what it has not weighed).
+struct Dives: SearchStep {
+    func share(_ state: SearchState) -> Double? { state.masterSettled ? 0.55 : nil }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        var pool = -1
+        while state.isOpen(until: deadline) && state.generation.master.schedules.count > pool {
+            pool = state.generation.master.schedules.count
+            for kind: ColumnGeneration.Dive in [.assignments(fraction: 10), .schedules, .assignments(fraction: 50)]
+            where state.isOpen(until: deadline) {
+                try state.consider(try state.generation.dive(kind, deadline: deadline), "diving")
+            }
+        }
+    }
+}
+
+/// The settled master as a mixed-integer program over its schedules, from the best roster.
+struct IntegerMaster: SearchStep {
+    func share(_ state: SearchState) -> Double? { state.masterSettled ? 0.65 : nil }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        let found = try state.generation.integerRoster(
+            start: state.best.choices, solver: state.solver, timeLimit: state.left(until: deadline))
+        try state.consider(found?.choices, "integer master")
+    }
+}
+
+/// Each person's schedule re-chosen in turn, everyone else's kept. Until 75% of the limit after a
+/// settled master; 40% when the master did not settle (the whole model is then the only source of a
+/// bound, and gets 30% of the time); 97% without a whole model.
+struct PersonByPerson: SearchStep {
+    func share(_ state: SearchState) -> Double? {
+        state.built == nil ? 0.97 : state.masterSettled ? 0.75 : 0.4
+    }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        try state.consider(state.people.improve(state.best.choices, deadline: deadline), "improving person by person")
+    }
+}
+
+/// For a case too large for the whole model: parts of the roster re-solved, each in a small model of
+/// its own (``NeighbourhoodSearch``), until 97% of the limit; only up to `candidateLimit` candidate
+/// shifts, above which building one part's model outlasts a run's limit.
+struct PartsSearch: SearchStep {
+    var candidateLimit: Int
+
+    func share(_ state: SearchState) -> Double? {
+        state.built == nil && state.index.candidates.all.count <= candidateLimit ? 0.97 : nil
+    }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        let found = try NeighbourhoodSearch(solver: state.solver, threads: state.threads).improve(
+            state.index, rules: state.people.rules, start: state.best.choices, objective: state.best.objective,
+            deadline: deadline, progress: state.reporter("re-solving parts"))
+        try state.consider(found, "re-solving parts")
+    }
+}
+
+/// Parts of the roster re-solved in the whole model (``NeighbourhoodSearch``), from the best roster:
+/// until 90% of the limit after a settled master, 70% otherwise.
+struct WholeModelParts: SearchStep {
+    func share(_ state: SearchState) -> Double? {
+        state.built == nil ? nil : state.masterSettled ? 0.9 : 0.7
+    }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        guard let built = state.built, let start = try WholeModel.start(&state) else { return }
+        state.wholeStart = try NeighbourhoodSearch(solver: state.solver, threads: state.threads).improve(
+            built, start: start, deadline: deadline, progress: state.reporter("re-solving parts"))
+    }
+}
+
+/// GLPK's branch-and-cut on the whole model to the end of the limit, offered the best roster found
+/// as its start; the source of a bound when the master did not settle.
+struct WholeModel: SearchStep {
+    func share(_ state: SearchState) -> Double? { state.built == nil ? nil : 1 }
+
+    /// The whole model's start: the best roster completed (its care split and agency shifts), unless
+    /// ``WholeModelParts`` left a better one; `nil` when completing it outlasts its limit.
+    static func start(_ state: inout SearchState) throws -> [Double]? {
+        if let start = state.wholeStart { return start }
+        state.clampBound()
+        guard let built = state.built else { return nil }
+        state.wholeStart = try RosterCompletion.values(
+            built, worked: state.people.worked(state.best.choices), solver: state.solver,
+            timeLimit: state.evaluationLimit())
+        return state.wholeStart
+    }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        guard let built = state.built, let start = try Self.start(&state) else { return }
+        var options = state.options
+        options.startingSolution = start
+        // GLPK checks its time limit only now and then: a margin keeps the run within its limit.
+        options.timeLimit = state.left(until: deadline).map {
+            max(0, $0 - 0.2 - 0.02 * (state.options.timeLimit ?? 0))
+        }
+        var result = try state.solver.solve(
+            built.model, options: options, progress: state.reporter("whole model"), log: nil)
+        let known = built.model.objectiveValue(start)
+        if result.values == nil || (result.objective ?? .infinity) > known {
+            // The whole model found nothing better in time (or wrongly concluded there is no roster,
+            // which a known roster disproves): the roster found so far stands.
+            result.values = start
+            result.status = .feasible
+        }
+        let objective = built.model.objectiveValue(result.values!)
+        state.whole = (result.values!, objective, result.status == .optimal)
+        if let whole = result.bestBound, whole <= objective, whole > state.bound ?? -.infinity {
+            state.bound = whole
+            state.boundSource = .wholeModel
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+import TestSupport
+import Testing
+import Workforce
+
+@testable import Rostering
+
+/// The search plan: steps run in turn until their shares of the time limit, steps that do not apply
+/// are skipped, nothing runs once the best roster is proven optimal, and a plan composed of other
+/// steps still returns a roster that keeps every hard rule.
+@Suite struct SearchPlanTests {
+    /// What the recording steps saw: each step's name and its deadline, in seconds from the start.
+    final class Journal: @unchecked Sendable {
+        var entries: [(name: String, seconds: Double?)] = []
+    }
+
+    /// A step that records when it runs, and until when.
+    struct Recording: SearchStep {
+        var name: String
+        var fraction: Double?
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { fraction }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            journal.entries.append((name, deadline.map { ($0 - state.started).inSeconds }))
+        }
+    }
+
+    /// A step that proves the best roster optimal, as a bound meeting its objective would.
+    struct Proving: SearchStep {
+        func share(_ state: SearchState) -> Double? { 0.5 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            state.bound = state.best.objective
+            state.boundSource = .columnGeneration
+        }
+    }
+
+    static func sample() throws -> Case {
+        try #require(try (UInt64(10)..<40).lazy.compactMap { try NeighbourhoodSearchTests.sample(seed: $0) }.first)
+    }
+
+    @Test func stepsRunInTurnUntilTheirSharesAndThoseThatDoNotApplyAreSkipped() throws {
+        let c = try Self.sample()
+        let journal = Journal()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [
+            Recording(name: "first", fraction: 0.2, journal: journal),
+            Recording(name: "skipped", fraction: nil, journal: journal),
+            Recording(name: "second", fraction: 0.5, journal: journal),
+            Recording(name: "unlimited", fraction: 1, journal: journal),
+        ])
+        let run = try solver.solve(c, options: SolveOptions(timeLimit: 1000))
+        #expect(journal.entries.map(\.name) == ["first", "second", "unlimited"])
+        let seconds = journal.entries.map { $0.seconds ?? -1 }
+        #expect(abs(seconds[0] - 200) < 1e-6 && abs(seconds[1] - 500) < 1e-6 && abs(seconds[2] - 1000) < 1e-6)
+        // Recording steps find nothing: the roster is the first one, and keeps every hard rule.
+        let evaluation = try #require(run.evaluation)
+        #expect(evaluation.violations.isEmpty)
+        #expect(run.status == .feasible && run.bestBound == nil)
+
+        let untimed = Journal()
+        solver.plan = SearchPlan(steps: [Recording(name: "only", fraction: 0.5, journal: untimed)])
+        _ = try solver.solve(c, options: SolveOptions())
+        #expect(untimed.entries.count == 1 && untimed.entries[0].seconds == nil)
+    }
+
+    @Test func nothingRunsOnceTheBestRosterIsProvenOptimal() throws {
+        let c = try Self.sample()
+        let journal = Journal()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [Proving(), Recording(name: "after", fraction: 0.9, journal: journal)])
+        let run = try solver.solve(c, options: SolveOptions(timeLimit: 1000))
+        #expect(journal.entries.isEmpty)
+        #expect(run.status == .optimal && run.boundSource == .columnGeneration)
+        #expect(run.bestBound == run.evaluation?.objective)
+    }
+
+    @Test func aPlanOfOtherStepsReturnsARosterNoWorseThanItsFirst() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [])
+        let first = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 60)).evaluation)
+        for steps: [any SearchStep] in [[PersonByPerson()], [SettleMaster(), PersonByPerson()]] {
+            solver.plan = SearchPlan(steps: steps)
+            let evaluation = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 60)).evaluation)
+            #expect(evaluation.violations.isEmpty, "\(steps)")
+            #expect(evaluation.objective <= first.objective + 1e-6, "\(steps)")
+        }
+    }
+}
