@@ -91,4 +91,18 @@ import Workforce
             #expect(evaluation.objective <= first.objective + 1e-6, "\(steps)")
         }
     }
+
+    @Test func raisingTheBoundGivesTheSettledMastersBoundWithoutAWholeModel() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.compactModelLimit = 0
+        solver.plan = SearchPlan(steps: [SettleMaster()])
+        let settled = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        solver.plan = SearchPlan(steps: [RaiseBound()])
+        let raised = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        let bound = try #require(raised.bestBound)
+        #expect(raised.boundSource == .columnGeneration)
+        #expect(abs(bound - (settled.bestBound ?? -1)) <= 1e-6 * max(1, abs(bound)))
+        #expect(bound <= (raised.evaluation?.objective ?? -1) + 1e-6)
+    }
 }

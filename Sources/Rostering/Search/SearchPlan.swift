@@ -117,11 +117,12 @@ struct SearchPlan {
     /// Column generation and its roundings while its master settles; then improving person by
     /// person; then re-solving parts of the roster, in the whole model when the case has one (and
     /// the whole model to the end), else each part in a model of its own when the case has at most
-    /// `partsSearchLimit` candidate shifts.
+    /// `partsSearchLimit` candidate shifts; when those end early and the master has not settled, its
+    /// rounds go on for the bound.
     static func standard(partsSearchLimit: Int) -> SearchPlan {
         SearchPlan(steps: [
             SettleMaster(), LargestShares(), Dives(), IntegerMaster(), PersonByPerson(),
-            PartsSearch(candidateLimit: partsSearchLimit), WholeModelParts(), WholeModel(),
+            PartsSearch(candidateLimit: partsSearchLimit), RaiseBound(), WholeModelParts(), WholeModel(),
         ])
     }
 }
@@ -212,6 +213,24 @@ struct PartsSearch: SearchStep {
             state.index, rules: state.people.rules, start: state.best.choices, objective: state.best.objective,
             deadline: deadline, progress: state.reporter("re-solving parts"))
         try state.consider(found, "re-solving parts")
+    }
+}
+
+/// For a case without a whole model whose master did not settle in its share: more of column
+/// generation's rounds in whatever time the steps before it left, until 97% of the limit, for a
+/// better bound (the case has no whole model to give one).
+struct RaiseBound: SearchStep {
+    func share(_ state: SearchState) -> Double? { state.built == nil && !state.masterSettled ? 0.97 : nil }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        try state.generation.settle(deadline: deadline) { _, bound in
+            if bound.isFinite && max(0, bound) > state.bound ?? -.infinity {
+                state.bound = max(0, bound)
+                state.boundSource = .columnGeneration
+                state.report("column generation")
+            }
+            return true
+        }
     }
 }
 
