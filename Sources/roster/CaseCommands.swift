@@ -71,6 +71,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Begin every CSV file written with a UTF-8 byte-order mark (for Excel on Windows).")
     var bom = false
 
+    /// Seconds to write one row of explanations.csv (and its part of report.html and roster.xlsx).
+    static let secondsPerExplanationRow = 40e-6
+
     /// Seconds of a time limit kept for evaluating the roster and writing the outputs: writing grows with
     /// the roster (about 3.5 s for 150 staff over 52 weeks, 54,600 person-days, on the 2-core machine the
     /// README's figures come from), and never takes more than a tenth of the limit from the search.
@@ -136,14 +139,14 @@ struct Solve: ParsableCommand {
             throw Exit.noSolutionFound
         }
         do {
-            // Explaining short rows may take an eighth of what is left of the limit: writing an explained
-            // row (in explanations.csv, report.html and roster.xlsx) takes several times as long as
-            // explaining it (on the generated 1,000-staff case, a quarter ended the run a second late).
-            let explainUntil = solverOptions.options.timeLimit.map { limit in
-                let now = ContinuousClock.now
-                return now + (started + .seconds(limit) - now) / 8
-            }
-            let outputs = run.outputs(for: c, explainUntil: explainUntil)
+            // Explaining short rows may take a quarter of what is left of the limit, and give as many
+            // rows of explanations.csv as half of it writes: each is written to explanations.csv,
+            // report.html and roster.xlsx, about 40 microseconds in all on the 2-core machine the
+            // README's figures come from (313,000 rows in 13 s on the generated 1,000-staff case).
+            let left = solverOptions.options.timeLimit.map { (started + .seconds($0) - ContinuousClock.now).inSeconds }
+            let outputs = run.outputs(
+                for: c, explainUntil: left.map { ContinuousClock.now + .seconds(max(0, $0) / 4) },
+                explainAtMost: left.map { Int(max(0, $0) / 2 / Self.secondsPerExplanationRow) })
             try outputs.write(to: outFolder, byteOrderMark: bom)
         } catch {
             log.error("cannot write the outputs into '\(out)' (it holds the earlier run, untouched): \(error)")

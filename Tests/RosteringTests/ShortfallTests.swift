@@ -131,4 +131,21 @@ let shortfallRoster: Roster = {
         #expect(
             complete.tables.first { $0.file == "summary.csv" }?.rows.contains { $0[0] == "unexplained_rows" } == false)
     }
+
+    @Test func explainingStopsOnceTheMostPeopleAllowedHaveBeenTried() throws {
+        let c = try CaseFiles.read(CaseFiles.shortfalls)
+        let evaluation = Evaluator(c).evaluate(shortfallRoster)
+        var explainer = ShortfallExplainer(c, roster: shortfallRoster, evaluation: evaluation)
+        explainer.batchTries = 1
+        let all = explainer.shortfalls()
+        #expect(explainer.shortfalls(mostPeople: 0).isEmpty)
+        let firstTwo = all[0].people.count + all[1].people.count
+        #expect(explainer.shortfalls(mostPeople: firstTwo).map(\.index) == all.prefix(2).map(\.index))
+        #expect(explainer.shortfalls(mostPeople: firstTwo + 1).map(\.index) == all.prefix(3).map(\.index))
+        let outputs = Outputs(
+            case: c, roster: shortfallRoster, evaluation: evaluation, status: .feasible, bestBound: nil, seconds: 1,
+            explainAtMost: 0)
+        let summary = try #require(outputs.tables.first { $0.file == "summary.csv" }?.rows)
+        #expect(summary.contains(["unexplained_rows", "8"]))
+    }
 }

@@ -82,10 +82,12 @@ public struct ShortfallExplainer: Sendable {
     /// One shortfall per red or amber row of the evaluation's coverage, in its order. Each person's
     /// slots are tried on their own, people concurrently (a large case has hundreds of thousands of
     /// tries, each a check of the person's whole roster); the result does not depend on the threads.
-    /// With a `deadline`, rows are explained in order until it passes (the rest are left out): checked
-    /// between batches of rows, so it is overrun by at most one batch.
+    /// With a `deadline`, rows are explained in order until it passes, and with `mostPeople` until
+    /// that many people have been tried (one row of explanations.csv each); the rest are left out.
+    /// Both are checked between batches of rows, so they are overrun by at most one batch.
     public func shortfalls(
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount, until deadline: ContinuousClock.Instant? = nil
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, until deadline: ContinuousClock.Instant? = nil,
+        mostPeople: Int? = nil
     ) -> [Shortfall] {
         let c = evaluator.c
         let rows = evaluation.coverage.enumerated().filter { $0.element.status != "green" }
@@ -102,6 +104,7 @@ public struct ShortfallExplainer: Sendable {
         var next = 0
         while next < rows.count {
             if let deadline, ContinuousClock.now >= deadline { break }
+            if let mostPeople, found.reduce(0, { $0 + $1.people.count }) >= mostPeople { break }
             var batch: [(index: Int, row: CoverageRow, people: [Int])] = []
             var tries = 0
             while next < rows.count && (batch.isEmpty || tries < batchTries) {

@@ -23,10 +23,12 @@ public struct Outputs: Sendable {
     /// The outputs of a roster: the seven files of the format, changes.csv with a baseline, explanations.csv
     /// and report.html. `boundSource` is written as summary.csv's `bound_source` (where the best bound
     /// came from; empty without a bound). With `explainUntil`, red and amber rows are explained until that
-    /// instant (a run's time limit covers writing); summary.csv's `unexplained_rows` counts those left out.
+    /// instant, and with `explainAtMost` until that many people have been tried (a run's time limit covers
+    /// writing them); summary.csv's `unexplained_rows` counts the rows left out.
     public init(
         case c: Case, roster: Roster, evaluation e: Evaluation, status: RunStatus, bestBound: Double?,
-        boundSource: String? = nil, seconds: Double, explainUntil deadline: ContinuousClock.Instant? = nil
+        boundSource: String? = nil, seconds: Double, explainUntil deadline: ContinuousClock.Instant? = nil,
+        explainAtMost mostPeople: Int? = nil
     ) {
         let staffOrder = Dictionary(uniqueKeysWithValues: c.staff.enumerated().map { ($1.id, $0) })
         let shiftOrder = Dictionary(uniqueKeysWithValues: c.shifts.enumerated().map { ($1.id, $0) })
@@ -134,7 +136,8 @@ public struct Outputs: Sendable {
             summary.append(["changes", String(changes.count - 1)])
             summary.append(["people_changed", String(Set(changes.dropFirst().map { $0[0] }).count)])
         }
-        let shortfalls = ShortfallExplainer(c, roster: roster, evaluation: e).shortfalls(until: deadline)
+        let shortfalls = ShortfallExplainer(c, roster: roster, evaluation: e).shortfalls(
+            until: deadline, mostPeople: mostPeople)
         let unexplained = e.coverage.filter { $0.status != "green" }.count - shortfalls.count
         if unexplained > 0 { summary.append(["unexplained_rows", String(unexplained)]) }
         tables = [

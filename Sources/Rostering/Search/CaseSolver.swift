@@ -19,12 +19,16 @@ public struct CaseRun: Sendable {
     /// Seconds until the first roster was ready, `nil` without one.
     public var firstRosterSeconds: Double?
 
-    /// The output files of the run; red and amber rows are explained until `explainUntil` (see ``Outputs``).
-    public func outputs(for c: Case, explainUntil: ContinuousClock.Instant? = nil) -> Outputs {
+    /// The output files of the run; red and amber rows are explained until `explainUntil`, trying at most
+    /// `explainAtMost` people (see ``Outputs``).
+    public func outputs(
+        for c: Case, explainUntil: ContinuousClock.Instant? = nil, explainAtMost: Int? = nil
+    ) -> Outputs {
         if let roster, let evaluation {
             return Outputs(
                 case: c, roster: roster, evaluation: evaluation, status: status, bestBound: bestBound,
-                boundSource: boundSource?.rawValue, seconds: seconds, explainUntil: explainUntil)
+                boundSource: boundSource?.rawValue, seconds: seconds, explainUntil: explainUntil,
+                explainAtMost: explainAtMost)
         }
         return Outputs(noRoster: status, explanations: explanations, seconds: seconds)
     }
