@@ -143,9 +143,10 @@ struct Solve: ParsableCommand {
             // rows of explanations.csv as half of it writes: each is written to explanations.csv,
             // report.html and roster.xlsx, about 40 microseconds in all on the 2-core machine the
             // README's figures come from (313,000 rows in 13 s on the generated 1,000-staff case).
-            let left = solverOptions.options.timeLimit.map { (started + .seconds($0) - ContinuousClock.now).inSeconds }
+            let now = ContinuousClock.now
+            let left = solverOptions.options.timeLimit.map { (started + .seconds($0) - now).inSeconds }
             let outputs = run.outputs(
-                for: c, explainUntil: left.map { ContinuousClock.now + .seconds(max(0, $0) / 4) },
+                for: c, explainUntil: left.map { now + .seconds(max(0, $0) / 4) },
                 explainAtMost: left.map { Int(max(0, $0) / 2 / Self.secondsPerExplanationRow) })
             try outputs.write(to: outFolder, byteOrderMark: bom)
         } catch {

@@ -99,12 +99,13 @@ public struct ShortfallExplainer: Sendable {
             holders[competency] = c.staff.indices.filter { c.staff[$0].holds(competency) }
         }
         func people(_ row: CoverageRow) -> [Int] { holders[row.demand.competencyID] ?? [] }
-        // Rows in batches of about `Self.batchTries` people tried, so that a deadline is checked between them.
+        // Rows in batches of about `batchTries` people tried, so that the limits are checked between them.
         var found: [Shortfall] = []
+        var triedSoFar = 0
         var next = 0
         while next < rows.count {
             if let deadline, ContinuousClock.now >= deadline { break }
-            if let mostPeople, found.reduce(0, { $0 + $1.people.count }) >= mostPeople { break }
+            if let mostPeople, triedSoFar >= mostPeople { break }
             var batch: [(index: Int, row: CoverageRow, people: [Int])] = []
             var tries = 0
             while next < rows.count && (batch.isEmpty || tries < batchTries) {
@@ -114,6 +115,7 @@ public struct ShortfallExplainer: Sendable {
                 next += 1
             }
             found += explained(batch, byPerson: byPerson, pins: pins, threads: threads)
+            triedSoFar += tries
         }
         return found
     }

@@ -528,14 +528,15 @@ public struct RosterReport {
             (explanations.csv has the same rows).</p>
 
             """
-        if let unexplained = summary?["unexplained_rows"] {
+        let unexplained = summary?["unexplained_rows"]
+        if let unexplained {
             html += """
                 <p>\(HTML.escape(unexplained)) more red or amber rows are not explained here: the run's time limit \
                 ended first. <code>roster report CASE DIR</code> explains every row.</p>
 
                 """
         }
-        guard !shortfalls.isEmpty || summary?["unexplained_rows"] != nil else {
+        guard !shortfalls.isEmpty || unexplained != nil else {
             return html + "<p>Every demand row is green.</p>\n"
         }
         let shiftNames = Dictionary(c.shifts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

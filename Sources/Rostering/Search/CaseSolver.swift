@@ -78,9 +78,6 @@ public struct CaseSolver {
         if !pinIssues.isEmpty { throw CaseError(issues: pinIssues) }
         let started = ContinuousClock.now
         func elapsed() -> Double { (ContinuousClock.now - started).inSeconds }
-        func share(_ fraction: Double) -> ContinuousClock.Instant? {
-            options.timeLimit.map { started.advanced(by: .seconds(fraction * min($0, Self.longestDeadline))) }
-        }
         _ = progress?(
             SolveProgress(
                 elapsed: 0, incumbent: nil, bestBound: nil, nodes: 0, newIncumbent: false, phase: "first roster"))
@@ -94,7 +91,7 @@ public struct CaseSolver {
 
         let people = FirstRoster(index, threads: threads)
         let choices: [[Int?]]
-        switch people.build(deadline: share(0.9)) {
+        switch people.build(deadline: Self.instant(0.9, of: options.timeLimit, after: started)) {
         case .noSchedule(let missing):
             run.explanations = Explanation(c).explain(people: missing)
             run.seconds = elapsed()
@@ -140,6 +137,13 @@ public struct CaseSolver {
         return finish(
             &run, generation.master.roster(best.choices, values: best.values), c,
             Self.status(best.objective, state.bound), elapsed())
+    }
+
+    /// The instant `fraction` of `limit` seconds after `started`; `nil` without a limit.
+    static func instant(
+        _ fraction: Double, of limit: Double?, after started: ContinuousClock.Instant
+    ) -> ContinuousClock.Instant? {
+        limit.map { started.advanced(by: .seconds(fraction * min($0, longestDeadline))) }
     }
 
     /// Optimal when the bound meets the objective (within 1e-6 of it), else feasible.

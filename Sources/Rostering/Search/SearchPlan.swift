@@ -33,7 +33,7 @@ struct SearchState {
 
     /// The instant `fraction` of the time limit after the start; `nil` without a limit.
     func share(_ fraction: Double) -> ContinuousClock.Instant? {
-        options.timeLimit.map { started.advanced(by: .seconds(fraction * min($0, CaseSolver.longestDeadline))) }
+        CaseSolver.instant(fraction, of: options.timeLimit, after: started)
     }
 
     /// Seconds until `deadline`, at least 0; `nil` without one.
@@ -83,6 +83,14 @@ struct SearchState {
             best = (choices, found.objective, found.values)
         }
         report(phase)
+    }
+
+    /// Raises the bound to column generation's `bound` when that is finite and higher (every term of
+    /// the objective is non-negative, as the reader rejects negative costs and weights: so is the bound).
+    mutating func raiseBound(fromMaster bound: Double) {
+        guard bound.isFinite, max(0, bound) > self.bound ?? -.infinity else { return }
+        self.bound = max(0, bound)
+        boundSource = .columnGeneration
     }
 
     /// The bound, never above the best roster's objective.
@@ -136,9 +144,7 @@ struct SettleMaster: SearchStep {
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         var forecast = SettlingForecast()
         try state.generation.settle(deadline: deadline) { value, bound in
-            // Every term of the objective is non-negative (the reader rejects negative costs and weights).
-            state.bound = bound.isFinite ? max(0, bound) : nil
-            state.boundSource = bound.isFinite ? .columnGeneration : nil
+            state.raiseBound(fromMaster: bound)
             state.report("column generation")
             return forecast.canSettle(
                 seconds: state.elapsed(), value: value, bound: bound, secondsLeft: state.left(until: deadline))
@@ -224,11 +230,9 @@ struct RaiseBound: SearchStep {
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         try state.generation.settle(deadline: deadline) { _, bound in
-            if bound.isFinite && max(0, bound) > state.bound ?? -.infinity {
-                state.bound = max(0, bound)
-                state.boundSource = .columnGeneration
-                state.report("column generation")
-            }
+            let before = state.bound
+            state.raiseBound(fromMaster: bound)
+            if state.bound != before { state.report("column generation") }
             return true
         }
     }
@@ -257,7 +261,6 @@ struct WholeModel: SearchStep {
     /// ``WholeModelParts`` left a better one; `nil` when completing it outlasts its limit.
     static func start(_ state: inout SearchState) throws -> [Double]? {
         if let start = state.wholeStart { return start }
-        state.clampBound()
         guard let built = state.built else { return nil }
         state.wholeStart = try RosterCompletion.values(
             built, worked: state.people.worked(state.best.choices), solver: state.solver,
@@ -284,6 +287,7 @@ struct WholeModel: SearchStep {
         }
         let objective = built.model.objectiveValue(result.values!)
         state.whole = (result.values!, objective, result.status == .optimal)
+        state.clampBound()
         if let whole = result.bestBound, whole <= objective, whole > state.bound ?? -.infinity {
             state.bound = whole
             state.boundSource = .wholeModel
