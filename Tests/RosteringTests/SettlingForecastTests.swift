@@ -58,4 +58,40 @@ import Testing
         let verdicts = (1...5).map { settled.canSettle(seconds: Double($0), value: 100, bound: 100, secondsLeft: 0.1) }
         #expect(verdicts.allSatisfy { $0 })
     }
+
+    /// Feeds rounds one second apart with the master's value falling by `fall` each from 1000 (bound 0,
+    /// no deadline) and returns whether it had tailed off after each.
+    func tailing(fall: (Int) -> Double, rounds: Int) -> [Bool] {
+        var forecast = SettlingForecast()
+        var value = 1000.0
+        return (1...rounds).map { round in
+            value -= fall(round)
+            _ = forecast.canSettle(seconds: Double(round), value: value, bound: 0, secondsLeft: nil)
+            return forecast.isTailingOff
+        }
+    }
+
+    @Test func aValueThatStopsFallingHasTailedOff() {
+        // Falling 100 a round for five rounds, then 0.5 a round: from round 10 the last five rounds
+        // fell 2.5, under 1% of the value of 497.5; at round 9 they fell 102.
+        let verdicts = tailing(fall: { $0 <= 5 ? 100 : 0.5 }, rounds: 12)
+        #expect(verdicts == Array(repeating: false, count: 9) + [true, true, true])
+    }
+
+    @Test func aValueStillFallingFastHasNotTailedOff() {
+        // 2% of the value a round: over five rounds about 10%.
+        var value = 1000.0
+        let verdicts = tailing(
+            fall: { _ in
+                defer { value *= 0.98 }
+                return value * 0.02
+            }, rounds: 20)
+        #expect(verdicts.allSatisfy { !$0 })
+    }
+
+    @Test func tooFewRoundsHaveNotTailedOff() {
+        // An unchanging value, but only as many rounds as the warm-up and the tail.
+        #expect(tailing(fall: { _ in 0 }, rounds: 5).allSatisfy { !$0 })
+        #expect(tailing(fall: { _ in 0 }, rounds: 6).last == true)
+    }
 }

@@ -30,6 +30,12 @@ struct SearchState {
     /// Whether column generation's master was solved over every schedule when it settled (dives
     /// price only some people, so this is read once, after settling).
     var masterSettled: Bool
+    /// Whether the master's value had all but stopped falling when it stopped settling
+    /// (``SettlingForecast/isTailingOff``), though its bound had not met it.
+    var masterTailedOff = false
+    /// Whether the master's solution is worth rounding and diving on: settled, or tailed off (diving
+    /// on a master whose value still falls fast fixes what it has not weighed).
+    var masterReady: Bool { masterSettled || masterTailedOff }
 
     /// The instant `fraction` of the time limit after the start; `nil` without a limit.
     func share(_ fraction: Double) -> ContinuousClock.Instant? {
@@ -135,9 +141,11 @@ struct SearchPlan {
     }
 }
 
-/// Column generation's rounds, the source of the bound. It pays only when its master settles: the
-/// rounds stop as soon as the bound, at its recent rate, cannot meet the master's value in the share
-/// left (``SettlingForecast``). A quarter of the time, or 35% when there is no whole model to fall back on.
+/// Column generation's rounds, the source of the bound and of the schedules that dives round. The
+/// rounds go on while the bound, at its recent rate, can meet the master's value in the share left,
+/// or while that value still falls fast (``SettlingForecast``): a master that has tailed off is worth
+/// diving on even when its bound lags. A quarter of the time, or 35% when there is no whole model to
+/// fall back on.
 struct SettleMaster: SearchStep {
     func share(_ state: SearchState) -> Double? { state.built == nil ? 0.35 : 0.25 }
 
@@ -146,16 +154,18 @@ struct SettleMaster: SearchStep {
         try state.generation.settle(deadline: deadline) { value, bound in
             state.raiseBound(fromMaster: bound)
             state.report("column generation")
-            return forecast.canSettle(
+            let settles = forecast.canSettle(
                 seconds: state.elapsed(), value: value, bound: bound, secondsLeft: state.left(until: deadline))
+            return settles || !forecast.isTailingOff
         }
         state.masterSettled = state.generation.converged
+        state.masterTailedOff = forecast.isTailingOff
     }
 }
 
-/// Each person's schedule of largest share in the settled master.
+/// Each person's schedule of largest share in the settled (or tailed-off) master.
 struct LargestShares: SearchStep {
-    func share(_ state: SearchState) -> Double? { state.masterSettled ? 0.55 : nil }
+    func share(_ state: SearchState) -> Double? { state.masterReady ? 0.55 : nil }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         try state.consider(state.generation.largestShares, "column generation")
@@ -163,10 +173,10 @@ struct LargestShares: SearchStep {
 }
 
 /// Dives of several kinds in turn, each restarting from the schedules all earlier dives priced,
-/// while time allows and the dives still find new schedules; only from a settled master (diving on
-/// an unsettled one fixes what it has not weighed).
+/// while time allows and the dives still find new schedules; only from a ready master
+/// (``SearchState/masterReady``).
 struct Dives: SearchStep {
-    func share(_ state: SearchState) -> Double? { state.masterSettled ? 0.55 : nil }
+    func share(_ state: SearchState) -> Double? { state.masterReady ? 0.55 : nil }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         var pool = -1
@@ -180,9 +190,9 @@ struct Dives: SearchStep {
     }
 }
 
-/// The settled master as a mixed-integer program over its schedules, from the best roster.
+/// The ready master as a mixed-integer program over its schedules, from the best roster.
 struct IntegerMaster: SearchStep {
-    func share(_ state: SearchState) -> Double? { state.masterSettled ? 0.65 : nil }
+    func share(_ state: SearchState) -> Double? { state.masterReady ? 0.65 : nil }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         let found = try state.generation.integerRoster(
@@ -192,11 +202,11 @@ struct IntegerMaster: SearchStep {
 }
 
 /// Each person's schedule re-chosen in turn, everyone else's kept. Until 75% of the limit after a
-/// settled master; 40% when the master did not settle (the whole model is then the only source of a
-/// bound, and gets 30% of the time); 97% without a whole model.
+/// ready master; 40% when the master is not ready (the rosters still to find come from the whole
+/// model, which gets 30% of the time); 97% without a whole model.
 struct PersonByPerson: SearchStep {
     func share(_ state: SearchState) -> Double? {
-        state.built == nil ? 0.97 : state.masterSettled ? 0.75 : 0.4
+        state.built == nil ? 0.97 : state.masterReady ? 0.75 : 0.4
     }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
@@ -239,10 +249,10 @@ struct RaiseBound: SearchStep {
 }
 
 /// Parts of the roster re-solved in the whole model (``NeighbourhoodSearch``), from the best roster:
-/// until 90% of the limit after a settled master, 70% otherwise.
+/// until 90% of the limit after a ready master, 70% otherwise.
 struct WholeModelParts: SearchStep {
     func share(_ state: SearchState) -> Double? {
-        state.built == nil ? nil : state.masterSettled ? 0.9 : 0.7
+        state.built == nil ? nil : state.masterReady ? 0.9 : 0.7
     }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
