@@ -37,6 +37,9 @@ struct ScheduleGraph: Sendable {
     /// Most and fewest paid-hour units the days after a level can still add from each state.
     private(set) var mostUnitsToGo: [[Int64]] = []
     private(set) var fewestUnitsToGo: [[Int64]] = []
+    /// When the minimum hours and the weekend limit both bind: ``mostUnitsToGo(_:weekendLimit:)`` at
+    /// that limit, computed once here rather than in each search.
+    private(set) var mostUnitsByWeekends: [[Int64]]?
 
     init() {}
 
@@ -76,6 +79,9 @@ struct ScheduleGraph: Sendable {
             states.append(nextStates)
         }
         pruneDeadEnds(rules)
+        if rules.minUnits > 0, let limit = rules.maxWeekends {
+            mostUnitsByWeekends = mostUnitsToGo(rules, weekendLimit: limit)
+        }
     }
 
     /// Drops edges into states that cannot reach the end, and computes the units still to go.
@@ -120,7 +126,7 @@ struct ScheduleGraph: Sendable {
 
     /// The most paid-hour units the days after each level can still add from each state with at
     /// most `w` more weekends worked: `[level][state * (limit + 1) + w]` for `w` in `0...limit`.
-    func mostUnitsToGo(_ rules: ScheduleRules, weekendLimit limit: Int) -> [[Int64]] {
+    private func mostUnitsToGo(_ rules: ScheduleRules, weekendLimit limit: Int) -> [[Int64]] {
         let width = limit + 1
         var most = states.map { Array(repeating: Int64.min, count: $0.count * width) }
         most[days] = Array(repeating: 0, count: states[days].count * width)

@@ -12,6 +12,8 @@ struct ScheduleLabelling {
     let toGo: [[Double]]
 
     private var rules: ScheduleRules { relaxation.rules }
+    /// An odd multiplier that spreads the bits of a label's resources over its signature.
+    private static let mixer: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The labels of one level, as parallel arrays.
     private struct Labels {
@@ -25,6 +27,28 @@ struct ScheduleLabelling {
         var option: [Int16] = []
         var alive: [Bool] = []
         var aliveCount = 0
+        /// In the narrowed search: the label before this one with the same signature (-1: none).
+        var sameSignature: [Int32] = []
+
+        /// The live labels alone, in their order: a level keeps only what later levels and the
+        /// schedules read back need (a long horizon's dropped labels would otherwise fill memory).
+        func compacted(slots: Int) -> Labels {
+            guard aliveCount < state.count else { return self }
+            var kept = Labels()
+            for index in state.indices where alive[index] {
+                kept.state.append(state[index])
+                kept.cost.append(cost[index])
+                kept.bound.append(bound[index])
+                kept.units.append(units[index])
+                kept.weekends.append(weekends[index])
+                kept.counts.append(contentsOf: counts[(index * slots)..<((index + 1) * slots)])
+                kept.parent.append(parent[index])
+                kept.option.append(option[index])
+                kept.alive.append(true)
+            }
+            kept.aliveCount = kept.state.count
+            return kept
+        }
     }
 
     /// The cheapest schedules under the relaxation's costs that beat `bound` (at most `keep`, the
@@ -62,12 +86,14 @@ struct ScheduleLabelling {
         // Weekends left limit the hours still possible: known exactly when the minimum hours and the
         // weekend limit both bind.
         let weekendLimit = rules.minUnits > 0 ? rules.maxWeekends : nil
-        let mostByWeekends = weekendLimit.map { graph.mostUnitsToGo(rules, weekendLimit: $0) }
+        let mostByWeekends = graph.mostUnitsByWeekends
 
         for level in 0..<days {
             var current = Labels()
             var lists = [[Int32]](repeating: [], count: beam == nil ? graph.states[level + 1].count : 0)
-            var twins: [Int: [Int32]] = [:]
+            // The narrowed search's latest label of each signature (earlier ones by `sameSignature`).
+            var twins: [Int: Int32] = [:]
+            if let beam { twins.reserveCapacity(beam * 8) }
             let edgeTo = graph.edgeTo[level]
             let edgeOption = graph.edgeOption[level]
             let edgeWeekend = graph.edgeWeekend[level]
@@ -128,17 +154,23 @@ struct ScheduleLabelling {
                     var dominated = false
                     var signature = 0
                     if beam != nil {
-                        var hasher = Hasher()
-                        hasher.combine(target)
-                        hasher.combine(units)
-                        hasher.combine(weekends)
-                        for s in 0..<slots { hasher.combine(counts[s]) }
-                        signature = hasher.finalize()
-                        if let twin = twins[signature]?.first(where: {
-                            same(
-                                current, Int($0), target: target, units: units, weekends: weekends, counts: counts,
+                        // A multiplicative mix rather than `Hasher`: hashing every label of the narrowed search
+                        // took a quarter of a long horizon's first roster, and labels of equal signature are
+                        // compared in full (`same`), so a collision costs only a comparison.
+                        var mix = UInt64(truncatingIfNeeded: target) &+ 1
+                        mix = (mix ^ UInt64(bitPattern: units)) &* Self.mixer
+                        mix = (mix ^ UInt64(truncatingIfNeeded: weekends)) &* Self.mixer
+                        for s in 0..<slots { mix = (mix ^ UInt64(counts[s])) &* Self.mixer }
+                        signature = Int(truncatingIfNeeded: mix ^ (mix >> 29))
+                        var twin = twins[signature] ?? -1
+                        while twin >= 0
+                            && !same(
+                                current, Int(twin), target: target, units: units, weekends: weekends, counts: counts,
                                 slots: slots)
-                        }) {
+                        {
+                            twin = current.sameSignature[Int(twin)]
+                        }
+                        if twin >= 0 {
                             let other = Int(twin)
                             if current.cost[other] <= cost + 1e-9 { continue }
                             current.alive[other] = false
@@ -173,7 +205,8 @@ struct ScheduleLabelling {
                     current.alive.append(true)
                     current.aliveCount += 1
                     if beam != nil {
-                        twins[signature, default: []].append(index)
+                        current.sameSignature.append(twins[signature] ?? -1)
+                        twins[signature] = index
                         continue
                     }
                     var kept = Array(list[..<insertAt])
@@ -204,12 +237,21 @@ struct ScheduleLabelling {
                             level, rules, current.units[index], current.weekends[index],
                             current.counts[(index * slots)..<((index + 1) * slots)])
                 }
-                let order = current.state.indices.filter { current.alive[$0] }.sorted { rank[$0] < rank[$1] }
-                for index in order[beam...] { current.alive[index] = false }
+                // The `beam` best ranks, ties to the earlier label: the ranks sorted alone find the
+                // last rank kept, which is cheaper than ordering the labels.
+                let last = rank.filter(\.isFinite).sorted()[beam - 1]
+                var ties = beam - rank.reduce(0) { $0 + ($1 < last ? 1 : 0) }
+                for index in current.state.indices where current.alive[index] && rank[index] >= last {
+                    if rank[index] == last && ties > 0 {
+                        ties -= 1
+                    } else {
+                        current.alive[index] = false
+                    }
+                }
                 current.aliveCount = beam
             }
             history.append(previous)
-            previous = current
+            previous = current.compacted(slots: slots)
             if current.aliveCount == 0 { return ([], complete) }
         }
         history.append(previous)
