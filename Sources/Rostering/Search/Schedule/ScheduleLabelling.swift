@@ -30,6 +30,21 @@ struct ScheduleLabelling {
         /// In the narrowed search: the label before this one with the same signature (-1: none).
         var sameSignature: [Int32] = []
 
+        /// No labels, the memory kept.
+        mutating func removeAll() {
+            state.removeAll(keepingCapacity: true)
+            cost.removeAll(keepingCapacity: true)
+            bound.removeAll(keepingCapacity: true)
+            units.removeAll(keepingCapacity: true)
+            weekends.removeAll(keepingCapacity: true)
+            counts.removeAll(keepingCapacity: true)
+            parent.removeAll(keepingCapacity: true)
+            option.removeAll(keepingCapacity: true)
+            alive.removeAll(keepingCapacity: true)
+            sameSignature.removeAll(keepingCapacity: true)
+            aliveCount = 0
+        }
+
         /// The live labels alone, in their order: a level keeps only what later levels and the
         /// schedules read back need (a long horizon's dropped labels would otherwise fill memory).
         func compacted(slots: Int) -> Labels {
@@ -88,12 +103,14 @@ struct ScheduleLabelling {
         let weekendLimit = rules.minUnits > 0 ? rules.maxWeekends : nil
         let mostByWeekends = graph.mostUnitsByWeekends
 
+        // The narrowed search's latest label of each signature (earlier ones by `sameSignature`).
+        // One day's labels, their memory kept from day to day (a long horizon's days are many).
+        var current = Labels()
+        var twins = SignatureTable(capacity: beam.map { $0 * 16 } ?? 0)
         for level in 0..<days {
-            var current = Labels()
+            current.removeAll()
             var lists = [[Int32]](repeating: [], count: beam == nil ? graph.states[level + 1].count : 0)
-            // The narrowed search's latest label of each signature (earlier ones by `sameSignature`).
-            var twins: [Int: Int32] = [:]
-            if let beam { twins.reserveCapacity(beam * 8) }
+            twins.clear()
             let edgeTo = graph.edgeTo[level]
             let edgeOption = graph.edgeOption[level]
             let edgeWeekend = graph.edgeWeekend[level]
@@ -152,7 +169,7 @@ struct ScheduleLabelling {
                     let list = beam == nil ? lists[target] : []
                     var insertAt = list.count
                     var dominated = false
-                    var signature = 0
+                    var signature: UInt64 = 0
                     if beam != nil {
                         // A multiplicative mix rather than `Hasher`: hashing every label of the narrowed search
                         // took a quarter of a long horizon's first roster, and labels of equal signature are
@@ -161,8 +178,8 @@ struct ScheduleLabelling {
                         mix = (mix ^ UInt64(bitPattern: units)) &* Self.mixer
                         mix = (mix ^ UInt64(truncatingIfNeeded: weekends)) &* Self.mixer
                         for s in 0..<slots { mix = (mix ^ UInt64(counts[s])) &* Self.mixer }
-                        signature = Int(truncatingIfNeeded: mix ^ (mix >> 29))
-                        var twin = twins[signature] ?? -1
+                        signature = mix ^ (mix >> 29)
+                        var twin = twins.latest(signature)
                         while twin >= 0
                             && !same(
                                 current, Int(twin), target: target, units: units, weekends: weekends, counts: counts,
@@ -205,8 +222,8 @@ struct ScheduleLabelling {
                     current.alive.append(true)
                     current.aliveCount += 1
                     if beam != nil {
-                        current.sameSignature.append(twins[signature] ?? -1)
-                        twins[signature] = index
+                        current.sameSignature.append(twins.latest(signature))
+                        twins.set(signature, index)
                         continue
                     }
                     var kept = Array(list[..<insertAt])
@@ -274,6 +291,63 @@ struct ScheduleLabelling {
             return PersonSchedule(choice: choice, cost: end.total)
         }
         return (found, complete)
+    }
+
+    /// The latest label of each signature in one day of the narrowed search, by open addressing.
+    /// Written here rather than taken from `Dictionary`: that hashed each signature (already a hash)
+    /// again with SipHash, and its lookups were a sixth of a long horizon's first roster; a table
+    /// kept across days is also cleared in constant time (by a new generation).
+    private struct SignatureTable {
+        private var signatures: [UInt64]
+        private var labels: [Int32]
+        private var generations: [Int32]
+        private var generation: Int32 = 1
+        private var count = 0
+
+        init(capacity: Int) {
+            var size = 16
+            while size < 2 * capacity { size *= 2 }
+            signatures = Array(repeating: 0, count: size)
+            labels = Array(repeating: -1, count: size)
+            generations = Array(repeating: 0, count: size)
+        }
+
+        /// Forgets every signature.
+        mutating func clear() {
+            generation += 1
+            count = 0
+        }
+
+        /// The slot of `signature`: where it is, or the empty slot where it would go.
+        private func slot(_ signature: UInt64) -> Int {
+            let mask = signatures.count - 1
+            var slot = Int(truncatingIfNeeded: signature) & mask
+            while generations[slot] == generation && signatures[slot] != signature { slot = (slot + 1) & mask }
+            return slot
+        }
+
+        /// The latest label of `signature`, or -1.
+        func latest(_ signature: UInt64) -> Int32 {
+            let slot = slot(signature)
+            return generations[slot] == generation ? labels[slot] : -1
+        }
+
+        mutating func set(_ signature: UInt64, _ label: Int32) {
+            if 2 * (count + 1) > signatures.count { grow() }
+            let slot = slot(signature)
+            if generations[slot] != generation { count += 1 }
+            signatures[slot] = signature
+            labels[slot] = label
+            generations[slot] = generation
+        }
+
+        /// Twice the slots, the current signatures kept.
+        private mutating func grow() {
+            let old = (signatures, labels, generations, generation)
+            var larger = SignatureTable(capacity: signatures.count)
+            for slot in old.0.indices where old.2[slot] == old.3 { larger.set(old.0[slot], old.1[slot]) }
+            self = larger
+        }
     }
 
     /// How far a label strays from an even pace through the horizon: paid hours away from the

@@ -138,15 +138,19 @@ public struct ScheduleRules: Sendable {
             reach = max(reach, Int(((latestEnd + minimumRest - earliestStart) / 1440).rounded(.up)))
         }
         reach = max(0, min(reach, dayCount))
+        // Looked up by shift index: each option meets each rest class (a person has many of both).
+        let forbiddenAfter = c.shifts.map { first in c.shifts.map { forbidden.contains(Pair(first.id, $0.id)) } }
+        let optionShift = options.map { $0.map { candidates.all[$0].shift } }
+        let optionStart = options.enumerated().map { d, day in
+            day.map { candidates.span(candidates.all[$0]).start - Double(d * 1440) }
+        }
         let rawConflicts: [[[[Bool]]]] = (0..<classShift.count).map { tail in
-            (0..<reach).map { k in
-                options.enumerated().map { d, day in
-                    day.map { i in
-                        let candidate = candidates.all[i]
-                        let start = candidates.span(candidate).start - Double(d * 1440) + Double((k + 1) * 1440)
-                        if start - classEnd[tail] < minimumRest - 1e-9 { return true }
-                        return k == 0
-                            && forbidden.contains(Pair(c.shifts[classShift[tail]].id, c.shifts[candidate.shift].id))
+            let after = forbiddenAfter[classShift[tail]]
+            return (0..<reach).map { k in
+                optionStart.enumerated().map { d, starts in
+                    starts.enumerated().map { o, start in
+                        if start + Double((k + 1) * 1440) - classEnd[tail] < minimumRest - 1e-9 { return true }
+                        return k == 0 && after[optionShift[d][o]]
                     }
                 }
             }
