@@ -75,10 +75,11 @@ struct Solve: ParsableCommand {
     static let secondsPerExplanationRow = 40e-6
 
     /// Seconds of a time limit kept for evaluating the roster and writing the outputs: writing grows with
-    /// the roster (about 3.5 s for 150 staff over 52 weeks, 54,600 person-days, on the 2-core machine the
-    /// README's figures come from), and never takes more than a tenth of the limit from the search.
+    /// the roster (4.9 s for 100 staff over 52 weeks, 36,400 person-days, and 8.8 s for 150 staff,
+    /// 54,600 person-days, on the 2-core machine the README's figures come from, each file flushed to
+    /// disk), and never takes more than a fifth of the limit from the search.
     static func reserve(_ limit: Double, personDays: Int) -> Double {
-        min(0.3 + 0.01 * limit + 1e-4 * Double(personDays), 0.1 * limit)
+        min(0.3 + 0.01 * limit + 1.8e-4 * Double(personDays), 0.2 * limit)
     }
 
     func validate() throws {
@@ -148,7 +149,7 @@ struct Solve: ParsableCommand {
             let outputs = run.outputs(
                 for: c, explainUntil: left.map { now + .seconds(max(0, $0) / 4) },
                 explainAtMost: left.map { Int(max(0, $0) / 2 / Self.secondsPerExplanationRow) })
-            try outputs.write(to: outFolder, byteOrderMark: bom)
+            try outputs.write(to: outFolder, byteOrderMark: bom, threads: threads)
         } catch {
             log.error("cannot write the outputs into '\(out)' (it holds the earlier run, untouched): \(error)")
             throw Exit.badInput

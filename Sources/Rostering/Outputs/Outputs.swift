@@ -171,16 +171,16 @@ public struct Outputs: Sendable {
     /// (``RunIdentity``): its id and the checksum of every other file as written; the workbook's Summary sheet
     /// shows the same id. A roster too large for a workbook's sheets gets a `workbook` row saying so.
     /// - Parameter byteOrderMark: begin every CSV file with a UTF-8 byte-order mark (for Excel on Windows).
-    public func write(to folder: URL, byteOrderMark: Bool = false) throws {
-        var files: [(name: String, bytes: Data)] = []
-        var summary: [[String]] = []
-        for (file, rows) in tables {
-            if file == "summary.csv" {
-                summary = rows
-            } else {
-                files.append((file, try CSVFolder.render(rows, byteOrderMark: byteOrderMark)))
-            }
+    /// - Parameter threads: tables rendered at once (the files written are the same whatever the number).
+    public func write(to folder: URL, byteOrderMark: Bool = false, threads: Int = 1) throws {
+        var summary = tables.first { $0.file == "summary.csv" }?.rows ?? []
+        // The tables are rendered concurrently: on a year's roster, rendering them one after another took
+        // as long as three seconds of a run's time limit.
+        let others = tables.filter { $0.file != "summary.csv" }
+        let rendered = ParallelWork(threads: threads).map(Array(others.indices)) { i in
+            Result { try CSVFolder.render(others[i].rows, byteOrderMark: byteOrderMark) }
         }
+        var files: [(name: String, bytes: Data)] = try zip(others, rendered).map { ($0.file, try $1.get()) }
         files += documents.map { ($0.file, $0.bytes) }
         let workbook = tables.contains { $0.file == "roster.csv" }
         let tooLarge = workbook ? RosterWorkbook.tooLarge(tables) : nil

@@ -13,7 +13,7 @@ struct ScheduleLabelling {
 
     private var rules: ScheduleRules { relaxation.rules }
     /// An odd multiplier that spreads the bits of a label's resources over its signature.
-    private static let mixer: UInt64 = 0x9E37_79B9_7F4A_7C15
+    fileprivate static let mixer: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The labels of one level, as parallel arrays.
     private struct Labels {
@@ -298,18 +298,22 @@ struct ScheduleLabelling {
     /// again with SipHash, and its lookups were a sixth of a long horizon's first roster; a table
     /// kept across days is also cleared in constant time (by a new generation).
     private struct SignatureTable {
-        private var signatures: [UInt64]
-        private var labels: [Int32]
-        private var generations: [Int32]
+        private struct Entry {
+            var signature: UInt64 = 0
+            var label: Int32 = -1
+            var generation: Int32 = 0
+        }
+        private var entries: [Entry]
+        /// 64 less the bits of a slot: a slot is a signature's top bits, after one more mix.
+        private var shift: UInt64
         private var generation: Int32 = 1
         private var count = 0
 
         init(capacity: Int) {
-            var size = 16
-            while size < 2 * capacity { size *= 2 }
-            signatures = Array(repeating: 0, count: size)
-            labels = Array(repeating: -1, count: size)
-            generations = Array(repeating: 0, count: size)
+            var bits: UInt64 = 4
+            while 1 << bits < 2 * capacity { bits += 1 }
+            shift = 64 - bits
+            entries = Array(repeating: Entry(), count: 1 << bits)
         }
 
         /// Forgets every signature.
@@ -320,32 +324,31 @@ struct ScheduleLabelling {
 
         /// The slot of `signature`: where it is, or the empty slot where it would go.
         private func slot(_ signature: UInt64) -> Int {
-            let mask = signatures.count - 1
-            var slot = Int(truncatingIfNeeded: signature) & mask
-            while generations[slot] == generation && signatures[slot] != signature { slot = (slot + 1) & mask }
+            let mask = entries.count - 1
+            var slot = Int(truncatingIfNeeded: (signature &* ScheduleLabelling.mixer) >> shift)
+            while entries[slot].generation == generation && entries[slot].signature != signature {
+                slot = (slot + 1) & mask
+            }
             return slot
         }
 
         /// The latest label of `signature`, or -1.
         func latest(_ signature: UInt64) -> Int32 {
-            let slot = slot(signature)
-            return generations[slot] == generation ? labels[slot] : -1
+            let entry = entries[slot(signature)]
+            return entry.generation == generation ? entry.label : -1
         }
 
         mutating func set(_ signature: UInt64, _ label: Int32) {
-            if 2 * (count + 1) > signatures.count { grow() }
+            if 2 * (count + 1) > entries.count { grow() }
             let slot = slot(signature)
-            if generations[slot] != generation { count += 1 }
-            signatures[slot] = signature
-            labels[slot] = label
-            generations[slot] = generation
+            if entries[slot].generation != generation { count += 1 }
+            entries[slot] = Entry(signature: signature, label: label, generation: generation)
         }
 
         /// Twice the slots, the current signatures kept.
         private mutating func grow() {
-            let old = (signatures, labels, generations, generation)
-            var larger = SignatureTable(capacity: signatures.count)
-            for slot in old.0.indices where old.2[slot] == old.3 { larger.set(old.0[slot], old.1[slot]) }
+            var larger = SignatureTable(capacity: entries.count)
+            for entry in entries where entry.generation == generation { larger.set(entry.signature, entry.label) }
             self = larger
         }
     }
