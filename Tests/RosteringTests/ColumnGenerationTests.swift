@@ -416,6 +416,29 @@ import Workforce
         #expect(rounded >= 10, "only \(rounded) cases with agency and demand hours")
     }
 
+    /// Person-by-person improvement, which re-schedules people in groups concurrently, keeps every
+    /// hard rule, never raises its estimate of the objective from one pass to the next, and gives the
+    /// same roster on one thread and on two.
+    @Test func personByPersonKeepsEveryRuleAndAgreesAcrossThreads() throws {
+        var improved = 0
+        for seed in UInt64(600)..<630 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 3 != 0))
+            let index = CaseIndex(Candidates(c))
+            let one = FirstRoster(index, threads: 1)
+            guard case .roster(let first) = one.build(deadline: nil) else { continue }
+            var estimates: [Double] = []
+            let choices = one.improve(first, deadline: nil) { _, estimate in estimates.append(estimate) }
+            #expect(
+                Self.hard(c, Roster(assignments: Self.rows(index, one.rules, choices))).isEmpty,
+                "seed \(seed): person by person broke a rule")
+            #expect(zip(estimates, estimates.dropFirst()).allSatisfy { $1 <= $0 + 1e-6 }, "seed \(seed): \(estimates)")
+            let two = FirstRoster(index, threads: 2).improve(first, deadline: nil)
+            #expect(two == choices, "seed \(seed): one thread and two differ")
+            if choices != first { improved += 1 }
+        }
+        #expect(improved >= 5, "person by person changed only \(improved) rosters")
+    }
+
     // MARK: c. The engine on many random cases
 
     /// With a time limit, the engine returns a roster keeping every hard rule whenever every person

@@ -70,9 +70,13 @@ public struct FirstRoster: Sendable {
         return .roster(descent.choices)
     }
 
-    /// Improves a roster person by person: each person in turn re-scheduled against everyone else
-    /// (their own schedule the incumbent, so no one's cost rises), pass after pass until a pass
-    /// changes nobody, `passes` passes are done or the deadline comes.
+    /// Improves a roster person by person: each person re-scheduled against everyone else (their own
+    /// schedule the incumbent, so no one's cost rises), pass after pass until a pass changes nobody,
+    /// `passes` passes are done or the deadline comes. People are re-scheduled in groups of
+    /// ``groupSize`` on up to that many threads, each against the roster before their group; a new
+    /// schedule is then kept only if it still beats the person's own against the roster as the group's
+    /// earlier people left it, so every change lowers the objective's estimate. The groups do not
+    /// depend on the number of threads, so neither does the roster.
     /// - Parameter passed: called after each pass with an estimate of the objective (agency and
     ///   fairness aside; uncovered hours at the cheaper of the unmet-hour penalty and agency cover).
     public func improve(
@@ -83,17 +87,29 @@ public struct FirstRoster: Sendable {
         for (p, choice) in choices.enumerated() {
             descent.set(p, PersonSchedule(choice: choice, cost: 0))
         }
+        let order = self.order
+        let rules = self.rules
+        let work = ParallelWork(threads: threads)
         for pass in 0..<passes {
             var changed = false
-            for p in order {
+            for start in stride(from: 0, to: order.count, by: Self.groupSize) {
                 if SearchStop.reached(deadline) { break }
-                let current = descent.schedules[p]!
-                descent.clear(p)
-                if let better = descent.schedule(p, deadline: deadline).schedule, better.choice != current.choice {
+                let group = Array(order[start..<min(order.count, start + Self.groupSize)])
+                let current = group.map { descent.schedules[$0]! }
+                let costs = group.map { descent.costs(without: $0) }
+                let found = work.map(Array(group.indices)) { position in
+                    ScheduleOracle(rules[group[position]]).cheapest(
+                        costs[position], incumbent: current[position], effort: .quick, deadline: deadline
+                    ).schedule
+                }
+                for (position, p) in group.enumerated() {
+                    guard let better = found[position], better.choice != current[position].choice else { continue }
+                    let now = descent.costs(without: p)
+                    let oracle = ScheduleOracle(rules[p])
+                    let gain = oracle.cost(of: current[position].choice, now) - oracle.cost(of: better.choice, now)
+                    guard gain > 1e-9 * max(1, abs(better.cost)) else { continue }
                     descent.set(p, better)
                     changed = true
-                } else {
-                    descent.set(p, current)
                 }
             }
             passed(pass + 1, descent.estimate)
@@ -134,10 +150,12 @@ public struct FirstRoster: Sendable {
             return costs
         }
 
-        /// Person `p`'s cheapest schedule against everyone else as recorded.
-        func schedule(_ p: Int, deadline: ContinuousClock.Instant? = nil) -> ScheduleResult {
-            ScheduleOracle(roster.rules[p]).cheapest(
-                costs(p), incumbent: schedules[p], effort: .quick, deadline: deadline)
+        /// Person `p`'s costs against everyone else as recorded, their own schedule left out.
+        mutating func costs(without p: Int) -> ScheduleCosts {
+            guard let own = schedules[p] else { return costs(p) }
+            clear(p)
+            defer { set(p, own) }
+            return costs(p)
         }
 
         mutating func set(_ p: Int, _ schedule: PersonSchedule) {
