@@ -79,9 +79,10 @@ public struct FirstRoster: Sendable {
     /// depend on the number of threads, so neither does the roster.
     /// - Parameter passed: called after each pass with an estimate of the objective (agency and
     ///   fairness aside; uncovered hours at the cheaper of the unmet-hour penalty and agency cover).
+    /// - Parameter effort: how hard the oracle searches each person's schedule.
     public func improve(
         _ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = 20,
-        passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }
+        effort: ScheduleOracle.Effort = .quick, passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }
     ) -> [[Int?]] {
         var descent = Descent(self)
         for (p, choice) in choices.enumerated() {
@@ -99,7 +100,7 @@ public struct FirstRoster: Sendable {
                 let costs = group.map { descent.costs(without: $0) }
                 let found = work.map(Array(group.indices)) { position in
                     ScheduleOracle(rules[group[position]]).cheapest(
-                        costs[position], incumbent: current[position], effort: .quick, deadline: deadline
+                        costs[position], incumbent: current[position], effort: effort, deadline: deadline
                     ).schedule
                 }
                 for (position, p) in group.enumerated() {

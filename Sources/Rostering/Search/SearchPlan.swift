@@ -201,16 +201,23 @@ struct IntegerMaster: SearchStep {
     }
 }
 
-/// Each person's schedule re-chosen in turn, everyone else's kept. Until 75% of the limit after a
-/// ready master; 40% when the master is not ready (the rosters still to find come from the whole
-/// model, which gets 30% of the time); 97% without a whole model.
+/// Each person's schedule re-chosen in turn, everyone else's kept, by the oracle's quick search; in
+/// a case without a whole model, once that changes nobody and time is left, by its exact one too
+/// (which finds the schedules a narrowed search misses; with a whole model, re-solving parts of it is
+/// the better use of that time). Until 75% of the limit after a ready master; 40% when the master is
+/// not ready (the rosters still to find come from the whole model, which gets 30% of the time); 97%
+/// without a whole model.
 struct PersonByPerson: SearchStep {
     func share(_ state: SearchState) -> Double? {
         state.built == nil ? 0.97 : state.masterReady ? 0.75 : 0.4
     }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
-        try state.consider(state.people.improve(state.best.choices, deadline: deadline), "improving person by person")
+        let efforts: [ScheduleOracle.Effort] = state.built == nil ? [.quick, .exact] : [.quick]
+        for effort in efforts where state.isOpen(until: deadline) {
+            let found = state.people.improve(state.best.choices, deadline: deadline, effort: effort)
+            try state.consider(found, "improving person by person")
+        }
     }
 }
 
