@@ -103,14 +103,17 @@ public struct FirstRoster: Sendable {
                         costs[position], incumbent: current[position], effort: effort, deadline: deadline
                     ).schedule
                 }
+                var moved = false
                 for (position, p) in group.enumerated() {
                     guard let better = found[position], better.choice != current[position].choice else { continue }
-                    let now = descent.costs(without: p)
+                    // The costs the oracle saw, unless someone earlier in the group has moved since.
+                    let now = moved ? descent.costs(without: p) : costs[position]
                     let oracle = ScheduleOracle(rules[p])
                     let gain = oracle.cost(of: current[position].choice, now) - oracle.cost(of: better.choice, now)
                     guard gain > 1e-9 * max(1, abs(better.cost)) else { continue }
                     descent.set(p, better)
                     changed = true
+                    moved = true
                 }
             }
             passed(pass + 1, descent.estimate)

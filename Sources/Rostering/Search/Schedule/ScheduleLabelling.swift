@@ -99,13 +99,12 @@ struct ScheduleLabelling {
         var counts = Array(repeating: UInt16(0), count: max(slots, 1))
         let pace = self.pace
         // Weekends left limit the hours still possible: known exactly when the minimum hours and the
-        // weekend limit both bind.
-        let weekendLimit = rules.minUnits > 0 ? rules.maxWeekends : nil
+        // weekend limit both bind (the graph then has their table).
         let mostByWeekends = graph.mostUnitsByWeekends
 
-        // The narrowed search's latest label of each signature (earlier ones by `sameSignature`).
         // One day's labels, their memory kept from day to day (a long horizon's days are many).
         var current = Labels()
+        // The narrowed search's latest label of each signature (earlier ones by `sameSignature`).
         var twins = SignatureTable(capacity: beam.map { $0 * 16 } ?? 0)
         for level in 0..<days {
             current.removeAll()
@@ -155,7 +154,7 @@ struct ScheduleLabelling {
                         cost += costs.dayOff[level]
                     }
                     if units + most[target] < rules.minUnits || units + fewest[target] > rules.maxUnits { continue }
-                    if let mostByWeekends, let limit = weekendLimit {
+                    if let mostByWeekends, let limit = rules.maxWeekends {
                         let reachable = mostByWeekends[level + 1][target * (limit + 1) + limit - Int(weekends)]
                         if reachable == Int64.min || units + reachable < rules.minUnits { continue }
                     }
@@ -178,7 +177,7 @@ struct ScheduleLabelling {
                         mix = (mix ^ UInt64(bitPattern: units)) &* Self.mixer
                         mix = (mix ^ UInt64(truncatingIfNeeded: weekends)) &* Self.mixer
                         for s in 0..<slots { mix = (mix ^ UInt64(counts[s])) &* Self.mixer }
-                        signature = mix ^ (mix >> 29)
+                        signature = mix
                         var twin = twins.latest(signature)
                         while twin >= 0
                             && !same(
