@@ -246,8 +246,8 @@ import Testing
     }
 
     /// min -x with x <= 10 and x + y >= 1 is optimal at x = 10; freeing x's upper bound makes it
-    /// unbounded. The bound change puts x at 0 (breaking the row) with reduced cost -1, so the dual
-    /// simplex the session then uses starts from a basis neither primal nor dual feasible.
+    /// unbounded. The bound change puts x at 0 (breaking the row) with reduced cost -1, so the session
+    /// re-solves from a basis neither primal nor dual feasible.
     @Test func unboundedAfterABoundChange() throws {
         var model = LinearModel()
         let x = model.addVariable("x", upper: 10)
