@@ -3,12 +3,12 @@ import Workforce
 /// A first roster that keeps every hard rule, built person by person with the ``ScheduleOracle``,
 /// and improved the same way.
 ///
-/// People are scheduled in turn, those with the fewest shifts open to them first; each gets the
+/// People are scheduled in groups, those with the fewest shifts open to them first; each gets the
 /// cheapest schedule of their own under their own costs (travel, preferences, changes, overtime)
-/// plus what each shift is worth to the demand the people before them left open (a head short of
-/// `min_staff`, hours uncovered, a head above `max_staff`). ``improve(_:deadline:passes:passed:)``
-/// re-schedules each person against all the others in passes. Every roster along the way keeps
-/// every hard rule.
+/// plus what each shift is worth to the demand the people before their group left open (a head
+/// short of `min_staff`, hours uncovered, a head above `max_staff`).
+/// ``improve(_:deadline:passes:effort:passed:)`` re-schedules each person against all the others in
+/// passes. Every roster along the way keeps every hard rule.
 public struct FirstRoster: Sendable {
     public let index: CaseIndex
     /// Each person's rules, by person index.
