@@ -132,7 +132,7 @@ public struct FirstRoster: Sendable {
     }
 
     /// People's schedules and what they give to demand, one person changed at a time.
-    private struct Descent {
+    struct Descent: Sendable {
         let roster: FirstRoster
         let own: [ScheduleCosts]
         var ledger: CoverageLedger
