@@ -92,6 +92,23 @@ import Workforce
         }
     }
 
+    /// Without a whole model, ruin and recreate after person by person keeps every hard rule and
+    /// never returns a worse roster than person by person alone, in slices under a time limit and
+    /// to its patience without one.
+    @Test func ruinsAfterPersonByPersonKeepEveryRuleAndNeverWorsenTheRoster() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 2)
+        solver.compactModelLimit = 0
+        solver.plan = SearchPlan(steps: [PersonByPerson()])
+        let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
+        solver.plan = SearchPlan(steps: [PersonByPerson(), RecreateRuins()])
+        for options in [SolveOptions(timeLimit: 20), SolveOptions()] {
+            let evaluation = try #require(try solver.solve(c, options: options).evaluation)
+            #expect(evaluation.violations.isEmpty, "\(options)")
+            #expect(evaluation.objective <= alone.objective + 1e-6, "\(options)")
+        }
+    }
+
     @Test func raisingTheBoundGivesTheSettledMastersBoundWithoutAWholeModel() throws {
         let c = try Self.sample()
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
