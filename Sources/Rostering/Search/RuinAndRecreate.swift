@@ -14,14 +14,17 @@ extension FirstRoster {
     ///
     /// Ruins are drawn ``ruinsPerRound`` at a time from a generator seeded with `seed`, half of them
     /// around demand the roster leaves open (people who could meet one such row) and half at random;
-    /// each is tried from the same roster (on up to ``threads`` threads), and the one that lowers the
-    /// objective's estimate most is kept. Neither the draws nor the choice depend on the number of
-    /// threads, so neither does the roster. It stops at `deadline` or when `patience` ruins in a row
-    /// have found nothing better. Every roster along the way keeps every hard rule.
+    /// each is tried from the same roster (on up to ``threads`` threads), and the roster of the one
+    /// that lowers the objective's estimate most is kept, as that trial recorded it. Neither the draws
+    /// nor the choice depend on the number of threads, so neither does the roster. It stops at
+    /// `deadline`, when a stop is requested, or after a round that takes the ruins found nothing
+    /// better in a row to `patience` or more. Every roster along the way keeps every hard rule.
+    /// - Parameter choices: every person's schedule (see ``PersonSchedule/choice``); returned as
+    ///   they are when they are not one per person.
     func recreate(
         _ choices: [[Int?]], deadline: ContinuousClock.Instant?, seed: UInt64 = 1, patience: Int
     ) -> [[Int?]] {
-        guard rules.count > 1 else { return choices }
+        guard rules.count > 1, choices.count == rules.count else { return choices }
         var descent = Descent(self)
         for (p, choice) in choices.enumerated() {
             descent.set(p, PersonSchedule(choice: choice, cost: 0))
@@ -35,16 +38,16 @@ extension FirstRoster {
             }
             let start = descent
             let tried = work.map(Array(ruins.indices)) { position in
-                Self.recreate(start, ruins[position], deadline: deadline)
+                Self.rebuild(start, ruins[position], deadline: deadline)
             }
-            let threshold = 1e-9 * max(1, descent.ledger.penalties)
-            guard let best = tried.indices.max(by: { (tried[$0]?.gain ?? 0) < (tried[$1]?.gain ?? 0) }),
-                let better = tried[best], better.gain > threshold
+            // Ties go to the earliest ruin, whatever the threads.
+            guard let best = tried.indices.max(by: { tried[$0].gain < tried[$1].gain }),
+                tried[best].gain > 1e-9 * max(1, descent.ledger.penalties)
             else {
                 fruitless += ruins.count
                 continue
             }
-            for (p, schedule) in zip(ruins[best], better.schedules) { descent.set(p, schedule) }
+            descent = tried[best].descent
             fruitless = 0
         }
         return descent.choices
@@ -62,9 +65,9 @@ extension FirstRoster {
         return Array(Array(rules.indices).shuffled(using: &generator).prefix(size))
     }
 
-    /// Up to ``largestRuin`` people, drawn at random from those who could meet one demand row the
-    /// roster leaves short (a head under `min_staff`, or hours uncovered), itself drawn at random;
-    /// people at random when no row is short.
+    /// Between 2 and ``largestRuin`` people, drawn at random from those who could meet one demand row
+    /// the roster leaves short (a head under `min_staff`, or hours uncovered), itself drawn at random;
+    /// people at random when no row is short or fewer than two people could meet the one drawn.
     private func ruin(around descent: Descent, _ generator: inout SeededGenerator) -> Ruin {
         let ledger = descent.ledger
         let short = index.demandKeys.filter { key in
@@ -78,30 +81,27 @@ extension FirstRoster {
         return chosen.count >= 2 ? chosen : ruin(&generator)
     }
 
-    /// The people of `ruin` taken out of `start` and scheduled again in turn: their new schedules and
-    /// how much they lower the objective's estimate (negative: raise it); `nil` when a person gets
-    /// no schedule before the deadline.
-    private static func recreate(
+    /// The people of `ruin` taken out of `start` and scheduled again in turn: the roster and its
+    /// record as this leaves them, and how much that lowers the objective's estimate (negative:
+    /// raises it).
+    private static func rebuild(
         _ start: Descent, _ ruin: Ruin, deadline: ContinuousClock.Instant?
-    ) -> (schedules: [PersonSchedule], gain: Double)? {
+    ) -> (descent: Descent, gain: Double) {
         var descent = start
         let rules = start.roster.rules
         func cost(_ p: Int) -> Double { ScheduleOracle(rules[p]).cost(of: descent.schedules[p]!.choice, start.own[p]) }
         let before = descent.ledger.penalties + ruin.reduce(0) { $0 + cost($1) }
         let old = ruin.map { descent.schedules[$0]! }
         for p in ruin { descent.clear(p) }
-        var schedules: [PersonSchedule] = []
         for (p, incumbent) in zip(ruin, old) {
-            let costs = descent.costs(p)
-            guard
-                let found = ScheduleOracle(rules[p]).cheapest(
-                    costs, incumbent: incumbent, effort: .quick, deadline: deadline
-                ).schedule
-            else { return nil }
+            // The incumbent keeps every rule and bounds the search, so a schedule always comes back.
+            let found =
+                ScheduleOracle(rules[p]).cheapest(
+                    descent.costs(p), incumbent: incumbent, effort: .quick, deadline: deadline
+                ).schedule ?? incumbent
             descent.set(p, found)
-            schedules.append(found)
         }
         let after = descent.ledger.penalties + ruin.reduce(0) { $0 + cost($1) }
-        return (schedules, before - after)
+        return (descent, before - after)
     }
 }
