@@ -92,18 +92,24 @@ import Workforce
         }
     }
 
-    /// Without a whole model, ruin and recreate after person by person keeps every hard rule and
-    /// never returns a worse roster than person by person alone, in slices under a time limit and
-    /// to its patience without one.
+    /// Without a whole model, ruin and recreate runs after person by person and changes its roster
+    /// (which is then evaluated and reported), in slices under a time limit and to its patience
+    /// without one; the roster keeps every hard rule and is never worse than person by person's alone.
     @Test func ruinsAfterPersonByPersonKeepEveryRuleAndNeverWorsenTheRoster() throws {
         let c = try Self.sample()
         var solver = CaseSolver(solver: GLPKSolver(), threads: 2)
         solver.compactModelLimit = 0
         solver.plan = SearchPlan(steps: [PersonByPerson()])
         let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
-        solver.plan = SearchPlan(steps: [PersonByPerson(), RecreateRuins()])
+        solver.plan = SearchPlan(steps: [PersonByPerson(), RecreateRuins(parts: PartsSearch(candidateLimit: 0))])
         for options in [SolveOptions(timeLimit: 20), SolveOptions()] {
-            let evaluation = try #require(try solver.solve(c, options: options).evaluation)
+            let phases = Journal()
+            let run = try solver.solve(c, options: options) { step in
+                phases.entries.append((step.phase ?? "", nil))
+                return .proceed
+            }
+            let evaluation = try #require(run.evaluation)
+            #expect(phases.entries.contains { $0.name == "re-choosing several people at once" }, "\(options)")
             #expect(evaluation.violations.isEmpty, "\(options)")
             #expect(evaluation.objective <= alone.objective + 1e-6, "\(options)")
         }

@@ -130,13 +130,14 @@ struct SearchPlan {
 
     /// Column generation and its roundings while its master settles; then improving person by
     /// person; then re-solving parts of the roster, in the whole model when the case has one (and
-    /// the whole model to the end), else several people at once by ruin and recreate and then each
-    /// part in a model of its own when the case has at most `partsSearchLimit` candidate shifts; when
+    /// the whole model to the end), else each part in a model of its own when the case has at most
+    /// `partsSearchLimit` candidate shifts, else several people at once by ruin and recreate; when
     /// those end early and the master has not settled, its rounds go on for the bound.
     static func standard(partsSearchLimit: Int) -> SearchPlan {
-        SearchPlan(steps: [
-            SettleMaster(), LargestShares(), Dives(), IntegerMaster(), PersonByPerson(), RecreateRuins(),
-            PartsSearch(candidateLimit: partsSearchLimit), RaiseBound(), WholeModelParts(), WholeModel(),
+        let parts = PartsSearch(candidateLimit: partsSearchLimit)
+        return SearchPlan(steps: [
+            SettleMaster(), LargestShares(), Dives(), IntegerMaster(), PersonByPerson(), RecreateRuins(parts: parts),
+            parts, RaiseBound(), WholeModelParts(), WholeModel(),
         ])
     }
 }
@@ -221,16 +222,19 @@ struct PersonByPerson: SearchStep {
     }
 }
 
-/// For a case without a whole model, once person by person changes nobody: several people's
-/// schedules taken out and re-chosen together (``FirstRoster/recreate(_:deadline:seed:patience:)``)
+/// For a case with neither a whole model nor ``PartsSearch``, after person by person: several
+/// people's schedules taken out and re-chosen together (``FirstRoster/recreate(_:deadline:seed:patience:)``)
 /// until 97% of the limit. With a time limit it runs in ``slices``, each from the best roster with a
 /// seed of its own, and stops after ``misses`` slices in a row that give no better roster when
 /// evaluated (its estimate of the objective leaves the care split to a greedy rule, which can see a
-/// gain where the care split of the evaluation has none); re-solving parts with GLPK and the
-/// master's rounds for the bound then get the time left. Where the whole model's parts are
-/// re-solved, that is the better use of the time: measured at 60 s, ruins there made instances 15
-/// and 20 worse (4615 to 4770, 8346 to 8907).
+/// gain where the care split of the evaluation has none); the master's rounds for the bound then get
+/// the time left. Where GLPK re-solves parts of the roster, that is the better use of the time, as
+/// measured: with ruins, instance 13 (39,936 candidate shifts) ended at 3706 at 300 s (3426 when ruins
+/// had half the time) against parts search's 3154, and instances 15 and 20 (whole models) got worse
+/// at 60 s (4615 to 4770, 8346 to 8907).
 struct RecreateRuins: SearchStep {
+    /// The step that re-solves parts of a case without a whole model: where it applies, this does not.
+    var parts: PartsSearch
     /// Ruins per person that may find nothing better in a row before a slice ends.
     static let patience = 20
     /// Slices of the step's time.
@@ -238,7 +242,7 @@ struct RecreateRuins: SearchStep {
     /// Slices in a row without a better roster after which the step ends.
     static let misses = 2
 
-    func share(_ state: SearchState) -> Double? { state.built == nil ? 0.97 : nil }
+    func share(_ state: SearchState) -> Double? { state.built == nil && parts.share(state) == nil ? 0.97 : nil }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         let patience = Self.patience * state.index.case.staff.count
