@@ -64,10 +64,20 @@ struct CommandRunner {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// A new empty temporary directory.
+    /// A new empty temporary directory, inside one folder of this test process that is removed when
+    /// the process exits (so test runs leave nothing behind in the system's temporary folder).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-test-\(UUID().uuidString)")
+        _ = removeScratchAtExit
+        let url = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 }
+
+/// The folder of this test process's temporary directories.
+private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("roster-test-\(UUID().uuidString)")
+
+/// Registers, once, the removal of ``scratch`` when the process exits.
+private let removeScratchAtExit: Void = {
+    atexit { try? FileManager.default.removeItem(at: scratch) }
+}()
