@@ -74,6 +74,14 @@ struct CoverageLedger {
         return total
     }
 
+    /// The demand rows left short: a head under `min_staff`, or hours uncovered (in file order).
+    var shortKeys: [DemandKey] {
+        index.demandKeys.filter { key in
+            let demand = index.demand[key]!
+            return (heads[key] ?? 0) < demand.minStaff || (care[key] ?? 0) < demand.hours - 1e-6
+        }
+    }
+
     /// Takes back what `add(i)` recorded.
     mutating func remove(_ i: Int) {
         for key in index.keysMet[i] { heads[key, default: 0] -= 1 }

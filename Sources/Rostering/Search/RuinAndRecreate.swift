@@ -33,8 +33,9 @@ extension FirstRoster {
         let work = ParallelWork(threads: threads)
         var fruitless = 0
         while fruitless < patience && !SearchStop.reached(deadline) {
+            let short = descent.ledger.shortKeys
             let ruins = (0..<Self.ruinsPerRound).map { draw in
-                draw.isMultiple(of: 2) ? ruin(around: descent, &generator) : ruin(&generator)
+                draw.isMultiple(of: 2) ? ruin(around: short, &generator) : ruin(&generator)
             }
             let start = descent
             let tried = work.map(Array(ruins.indices)) { position in
@@ -65,15 +66,10 @@ extension FirstRoster {
         return Array(Array(rules.indices).shuffled(using: &generator).prefix(size))
     }
 
-    /// Between 2 and ``largestRuin`` people, drawn at random from those who could meet one demand row
-    /// the roster leaves short (a head under `min_staff`, or hours uncovered), itself drawn at random;
-    /// people at random when no row is short or fewer than two people could meet the one drawn.
-    private func ruin(around descent: Descent, _ generator: inout SeededGenerator) -> Ruin {
-        let ledger = descent.ledger
-        let short = index.demandKeys.filter { key in
-            let demand = index.demand[key]!
-            return (ledger.heads[key] ?? 0) < demand.minStaff || (ledger.care[key] ?? 0) < demand.hours - 1e-6
-        }
+    /// Between 2 and ``largestRuin`` people, drawn at random from those who could meet one of the
+    /// `short` demand rows (``CoverageLedger/shortKeys``), itself drawn at random; people at random
+    /// when no row is short or fewer than two people could meet the one drawn.
+    private func ruin(around short: [DemandKey], _ generator: inout SeededGenerator) -> Ruin {
         guard let key = short.randomElement(using: &generator) else { return ruin(&generator) }
         let able = Set((index.holders[key] ?? []).map { index.candidates.all[$0].person }).sorted()
         let size = Int.random(in: 2...Self.largestRuin, using: &generator)

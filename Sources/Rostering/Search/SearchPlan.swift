@@ -246,17 +246,15 @@ struct RecreateRuins: SearchStep {
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         let patience = Self.patience * state.index.case.staff.count
-        guard let deadline else {
-            let found = state.people.recreate(state.best.choices, deadline: nil, patience: patience)
-            return try state.consider(found, "re-choosing several people at once")
-        }
-        let slice = (deadline - ContinuousClock.now) / Self.slices
+        // Without a time limit, one slice that runs to its patience.
+        let slices = deadline == nil ? 1 : Self.slices
+        let slice = deadline.map { ($0 - ContinuousClock.now) / slices }
         var missed = 0
-        for seed in 1...UInt64(Self.slices) where missed < Self.misses && state.isOpen(until: deadline) {
+        for seed in 1...UInt64(slices) where missed < Self.misses && state.isOpen(until: deadline) {
             let before = state.best.objective
-            let found = state.people.recreate(
-                state.best.choices, deadline: min(deadline, ContinuousClock.now + slice), seed: seed,
-                patience: patience)
+            let end: ContinuousClock.Instant? =
+                if let deadline, let slice { min(deadline, ContinuousClock.now + slice) } else { nil }
+            let found = state.people.recreate(state.best.choices, deadline: end, seed: seed, patience: patience)
             try state.consider(found, "re-choosing several people at once")
             missed = state.best.objective < before ? 0 : missed + 1
         }
