@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `roster` executable (found beside the test bundle) and captures its output.
 struct CommandRunner {
@@ -64,20 +65,6 @@ struct CommandRunner {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// A new empty temporary directory, inside one folder of this test process that is removed when
-    /// the process exits (so test runs leave nothing behind in the system's temporary folder).
-    static func temporaryDirectory() throws -> URL {
-        _ = removeScratchAtExit
-        let url = scratch.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A new empty temporary directory (``Scratch``), removed when the test process exits.
+    static func temporaryDirectory() throws -> URL { try Scratch.folder("command") }
 }
-
-/// The folder of this test process's temporary directories.
-private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("roster-test-\(UUID().uuidString)")
-
-/// Registers, once, the removal of ``scratch`` when the process exits.
-private let removeScratchAtExit: Void = {
-    atexit { try? FileManager.default.removeItem(at: scratch) }
-}()

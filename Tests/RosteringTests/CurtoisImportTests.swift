@@ -227,8 +227,7 @@ let tinyInstance = """
 
     @Test func writtenFolderReadsBackAsACase() throws {
         let instance = try CurtoisInstance.parse(tinyInstance, file: "tiny.txt")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("curtois-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("curtois")
         // A file of an earlier case in the folder is removed; a file that is not a case file stays.
         try "staff_id,date\n".write(to: folder.appendingPathComponent("pinned.csv"), atomically: true, encoding: .utf8)
         try "notes\n".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
@@ -430,8 +429,7 @@ let tinyInstance = """
     @Test func objectiveEqualsTheCurtoisEvaluator() throws {
         guard let tools = Referee.tools else { return }  // a user's clone has no ../shared
         let benchmarks = tools.deletingLastPathComponent().appendingPathComponent("benchmarks/curtois")
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("curtois-eval-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let work = try Scratch.folder("curtois-eval")
         let tiny = work.appendingPathComponent("tiny.txt")
         try tinyInstance.write(to: tiny, atomically: true, encoding: .utf8)
         let files = [tiny] + (1...4).map { benchmarks.appendingPathComponent("Instance\($0).txt") }

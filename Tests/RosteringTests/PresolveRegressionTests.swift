@@ -2,6 +2,7 @@ import Foundation
 import GLPKSolver
 import LinearModel
 import Rostering
+import TestSupport
 import Testing
 import Workforce
 
@@ -79,7 +80,7 @@ import Workforce
         """
 
     static func importedCase() throws -> Case {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presolve-\(UUID().uuidString)")
+        let folder = try Scratch.folder("presolve")
         try CurtoisImport.write(try CurtoisInstance.parse(instance, file: "synthetic.txt"), to: folder)
         return try CaseReader.read(folder: folder).case
     }

@@ -1,12 +1,11 @@
 import Foundation
 import Workforce
 
-/// Builds small cases for tests from CSV texts, in a fresh temporary folder.
+/// Builds small cases for tests from CSV texts, in a fresh temporary folder (``Scratch``).
 public enum CaseFiles {
     /// Writes `files` (name -> text) into a new temporary folder and returns it.
     public static func folder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("case")
         for (name, text) in files {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
