@@ -145,17 +145,10 @@ struct SearchPlan {
 /// Column generation's rounds, the source of the bound and of the schedules that dives round. The
 /// rounds go on while the bound, at its recent rate, can meet the master's value in the share left,
 /// or while that value still falls fast (``SettlingForecast``): a master that has tailed off is worth
-/// diving on even when its bound lags. A quarter of the time; a tenth when there is no whole model.
-///
-/// A case without a whole model has too many candidate shifts for its master to settle or tail off
-/// in a run's limit (in all of them measured, its rounds gave neither a roster nor a bound above 0
-/// at 60 s), and person by person and the parts are then the better use of the time. At 60 s, with
-/// 35% rather than 10%: instance 13 5302 against 5150, 20 8488 against 7966, 23 64,785 against
-/// 63,293. With a whole model, a master that tails off late is worth waiting for: with its rounds
-/// stopped at 10% even while its value still fell, instance 12 ended at 6982 rather than 4044 and
-/// 18 at 4946 rather than 4765.
+/// diving on even when its bound lags. A quarter of the time, or 35% when there is no whole model to
+/// fall back on.
 struct SettleMaster: SearchStep {
-    func share(_ state: SearchState) -> Double? { state.built == nil ? 0.1 : 0.25 }
+    func share(_ state: SearchState) -> Double? { state.built == nil ? 0.35 : 0.25 }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         var forecast = SettlingForecast()
