@@ -59,20 +59,25 @@ enum GLPKReturnCode {
             return "Unable to start the search, because the initial basis specified in the problem object is invalid."
         case GLP_ESING:
             return
-                "Unable to start the search, because the basis matrix corresponding to the initial basis is singular within the working precision."
+                "Unable to start the search, because the basis matrix corresponding to the initial basis "
+                + "is singular within the working precision."
         case GLP_ECOND:
             return
-                "Unable to start the search, because the basis matrix corresponding to the initial basis is ill-conditioned."
+                "Unable to start the search, because the basis matrix corresponding to the initial basis "
+                + "is ill-conditioned."
         case GLP_EBOUND:
             return
-                "Unable to start the search, because some double-bounded (auxiliary or structural) variables have incorrect bounds."
+                "Unable to start the search, because some double-bounded (auxiliary or structural) "
+                + "variables have incorrect bounds."
         case GLP_EFAIL: return "The search was prematurely terminated due to the solver failure."
         case GLP_EOBJLL:
             return
-                "The search was prematurely terminated, because the objective function being maximized has reached its lower limit and continues decreasing."
+                "The search was prematurely terminated, because the objective function being maximized "
+                + "has reached its lower limit and continues decreasing."
         case GLP_EOBJUL:
             return
-                "The search was prematurely terminated, because the objective function being minimized has reached its upper limit and continues increasing."
+                "The search was prematurely terminated, because the objective function being minimized "
+                + "has reached its upper limit and continues increasing."
         case GLP_EITLIM:
             return "The search was prematurely terminated, because the simplex iteration limit has been exceeded."
         case GLP_ETMLIM: return "The search was prematurely terminated, because the time limit has been exceeded."

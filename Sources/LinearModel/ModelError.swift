@@ -91,7 +91,8 @@ extension LinearModel {
                         ModelIssue(
                             .nonFiniteCoefficient,
                             "\(label): coefficient \(term.coefficient) of "
-                                + "\(Self.label("column", term.variable.index, columns[term.variable.index].name)) is not finite"
+                                + Self.label("column", term.variable.index, columns[term.variable.index].name)
+                                + " is not finite"
                         ))
                 }
             }

@@ -15,7 +15,8 @@ import Workforce
     @Test func unavailableDayAndShiftHaveNoCandidates() throws {
         var files = CaseFiles.single(days: 2)
         files["availability.csv"] =
-            "staff_id,date,shift_id,kind\nann,2025-03-03,,unavailable\nann,2025-03-04,N,unavailable\nann,2025-03-04,E,prefer_off\n"
+            "staff_id,date,shift_id,kind\nann,2025-03-03,,unavailable\nann,2025-03-04,N,unavailable\n"
+            + "ann,2025-03-04,E,prefer_off\n"
         #expect(try shifts(files) == ["2025-03-04 E@home", "2025-03-04 L@home"])
     }
 

@@ -275,9 +275,9 @@ let tinyInstance = """
         let found = issues(text)
         #expect(
             found.map(\.description) == [
-                "tiny.txt:\(number("SECTION_COVERS", in: text)): 'SECTION_COVERS' is not a section of the format; expected "
-                    + "one of SECTION_HORIZON, SECTION_SHIFTS, SECTION_STAFF, SECTION_DAYS_OFF, SECTION_SHIFT_ON_REQUESTS, "
-                    + "SECTION_SHIFT_OFF_REQUESTS, SECTION_COVER",
+                "tiny.txt:\(number("SECTION_COVERS", in: text)): 'SECTION_COVERS' is not a section of the format; "
+                    + "expected one of SECTION_HORIZON, SECTION_SHIFTS, SECTION_STAFF, SECTION_DAYS_OFF, "
+                    + "SECTION_SHIFT_ON_REQUESTS, SECTION_SHIFT_OFF_REQUESTS, SECTION_COVER",
                 "tiny.txt: the section SECTION_COVER is missing; every instance has all seven sections",
             ])
     }

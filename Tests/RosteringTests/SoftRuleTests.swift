@@ -49,7 +49,8 @@ import Workforce
     @Test func headsAboveMaxStaffCostOverWeight() throws {
         var files = CaseFiles.single(days: 1)
         files["staff.csv"] =
-            "staff_id,home_locality,competencies,hourly_cost,min_hours,max_hours\nann,home,care,10,56,60\nbob,home,care,10,56,60\n"
+            "staff_id,home_locality,competencies,hourly_cost,min_hours,max_hours\nann,home,care,10,56,60\n"
+            + "bob,home,care,10,56,60\n"
         files["demand.csv"] =
             "date,shift_id,locality_id,competency_id,max_staff,over_weight\n2025-03-03,E,home,care,1,70\n"
         files["settings.csv"] = "key,value\nhorizon_start,2025-03-03\nhorizon_end,2025-03-03\n"
@@ -87,7 +88,8 @@ import Workforce
         files["availability.csv"] =
             "staff_id,date,kind,weight\nann,2025-03-03,prefer_off,9000\nann,2025-03-04,prefer_on,7\n"
         let (run, e) = try optimum(files)
-        #expect(run.roster?.assignments.map(\.day.iso) == ["2025-03-04"])  // breaking prefer_off costs more than unmet hours
+        // Breaking prefer_off costs more than unmet hours.
+        #expect(run.roster?.assignments.map(\.day.iso) == ["2025-03-04"])
         #expect(e.penalties.preference == 0)
         #expect(e.unmetHours == 8)
     }

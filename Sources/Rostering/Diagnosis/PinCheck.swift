@@ -21,7 +21,8 @@ public enum PinCheck {
                             && ($0.shiftID == nil || $0.shiftID == shift)
                     }
                         ? "unavailable (availability.csv)"
-                        : "locality (\(pin.localityID ?? "no allowed locality") is not one of \(person.id)'s localities)"
+                        : "locality (\(pin.localityID ?? "no allowed locality") is not one of "
+                            + "\(person.id)'s localities)"
                 issues.append(
                     CaseIssue(
                         file: pin.line == nil ? "baseline.csv" : "pinned.csv", line: pin.line,

@@ -162,7 +162,8 @@ public struct Evaluator: Sendable {
         var careAt: [String: Double] = [:]
         for care in roster.care {
             careAt[
-                "\(care.assignment.day.iso)|\(care.assignment.shiftID)|\(care.assignment.localityID)|\(care.competencyID)",
+                "\(care.assignment.day.iso)|\(care.assignment.shiftID)|"
+                    + "\(care.assignment.localityID)|\(care.competencyID)",
                 default: 0] += care.hours
         }
         var headsAt: [String: Int] = [:]

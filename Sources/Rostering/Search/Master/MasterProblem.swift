@@ -51,7 +51,8 @@ final class MasterProblem {
         let s = c.settings
         var model = LinearModel(name: "master")
         func place(_ key: DemandKey) -> String {
-            "\(c.days[key.day].iso),\(c.shifts[key.shift].id),\(c.localities[key.locality].id),\(c.competencies[key.competency].id)"
+            "\(c.days[key.day].iso),\(c.shifts[key.shift].id),"
+                + "\(c.localities[key.locality].id),\(c.competencies[key.competency].id)"
         }
         model.objectiveConstant = c.staff.reduce(0) { $0 + $1.hourlyCost * $1.contractHours * c.weeks }
         for person in c.staff { convexity.append(model.addConstraint("schedule[\(person.id)]", 0, .equal(1))) }
