@@ -81,7 +81,7 @@ import Testing
     ])
     func emptyOutputPathIsAUsageError(options: [String], message: String) throws {
         let folder = try CaseFiles.folder(Self.files)
-        let current = try CommandRunner.temporaryDirectory()
+        let current = try Scratch.folder("command")
         let result = try CommandRunner.run(["solve", folder.path] + options, in: current)
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains(message))

@@ -1,5 +1,4 @@
 import Foundation
-import TestSupport
 
 /// Runs the built `roster` executable (found beside the test bundle) and captures its output.
 struct CommandRunner {
@@ -64,7 +63,4 @@ struct CommandRunner {
             stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
     }
-
-    /// A new empty temporary directory (``Scratch``), removed when the test process exits.
-    static func temporaryDirectory() throws -> URL { try Scratch.folder("command") }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end tests of `roster import curtois` on a small hand-written instance.
@@ -37,7 +38,7 @@ import Testing
         """
 
     private func write(_ text: String, name: String) throws -> URL {
-        let url = try CommandRunner.temporaryDirectory().appendingPathComponent(name)
+        let url = try Scratch.folder("command").appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
@@ -86,7 +87,7 @@ import Testing
 
     @Test func emptyOutIsAUsageError() throws {
         let file = try write(Self.instance, name: "small.txt")
-        let current = try CommandRunner.temporaryDirectory()
+        let current = try Scratch.folder("command")
         let result = try CommandRunner.run(["import", "curtois", file.path, "--out", ""], in: current)
         #expect(result.status == 64)
         #expect(result.stderr.contains("--out must name the case folder to write; it is empty"))
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func missingFileIsBadInput() throws {
-        let out = try CommandRunner.temporaryDirectory().appendingPathComponent("case").path
+        let out = try Scratch.folder("command").appendingPathComponent("case").path
         let result = try CommandRunner.run(["import", "curtois", "/nonexistent/Instance99.txt", "--out", out])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot read the instance file '/nonexistent/Instance99.txt'"))

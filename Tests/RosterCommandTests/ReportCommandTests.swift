@@ -103,7 +103,7 @@ import Testing
     func reportRendersInHeadlessChromiumWithoutErrors() throws {
         let (folder, hand) = try Self.handMade()
         #expect(try CommandRunner.run(["report", folder.path, hand.path]).status == 0)
-        let profile = try CommandRunner.temporaryDirectory()
+        let profile = try Scratch.folder("command")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.chromium!)

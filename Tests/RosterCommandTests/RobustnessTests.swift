@@ -21,7 +21,7 @@ private func contents(_ folder: URL) throws -> [String: String] {
 }
 
 private func copy(_ from: URL) throws -> URL {
-    let to = try CommandRunner.temporaryDirectory().appendingPathComponent("out")
+    let to = try Scratch.folder("command").appendingPathComponent("out")
     try FileManager.default.copyItem(at: from, to: to)
     return to
 }
@@ -72,7 +72,7 @@ private func copy(_ from: URL) throws -> URL {
                     + "to 100000"
             ),
         ] {
-            let hand = try CommandRunner.temporaryDirectory()
+            let hand = try Scratch.folder("command")
             try "staff_id,date,shift_id,locality_id\nann,2025-03-03,E,kirkwall\n"
                 .write(to: hand.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
             try text.write(to: hand.appendingPathComponent(file), atomically: true, encoding: .utf8)
@@ -176,7 +176,7 @@ private func copy(_ from: URL) throws -> URL {
 
     @Test(arguments: [SIGINT, SIGTERM])
     func aStoppedSolveWritesTheBestRosterSoFar(signal: Int32) throws {
-        let out = try CommandRunner.temporaryDirectory().appendingPathComponent("out")
+        let out = try Scratch.folder("command").appendingPathComponent("out")
         let running = try CommandRunner.start(["solve", Self.sample.path, "--out", out.path, "--time-limit", "300"])
         // Stop once a roster exists (a progress line with an objective), however loaded the machine is.
         Self.wait(for: #"objective \d"#, in: running)
@@ -196,7 +196,7 @@ private func copy(_ from: URL) throws -> URL {
     }
 
     @Test func aSecondCtrlCQuitsAtOnceAndLeavesTheEarlierRun() throws {
-        let out = try CommandRunner.temporaryDirectory().appendingPathComponent("out")
+        let out = try Scratch.folder("command").appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "key,value\nstatus,optimal\n".write(
             to: out.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)

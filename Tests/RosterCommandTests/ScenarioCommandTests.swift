@@ -148,7 +148,7 @@ private let scenarios = """
 @Suite struct ScenarioInterruptTests {
     @Test func aStoppedBatchLeavesTheScenariosNotStartedAsTheyWere() throws {
         let sample = InterruptCommandTests.sample
-        let folder = try CommandRunner.temporaryDirectory()
+        let folder = try Scratch.folder("command")
         let scenarios = folder.appendingPathComponent("scenarios.csv")
         try "scenario_id,lever,value\ndearer,agency_cost,50\ncheaper,agency_cost,30\nfree,agency_cost,0\n"
             .write(to: scenarios, atomically: true, encoding: .utf8)

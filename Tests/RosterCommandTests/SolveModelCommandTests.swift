@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end tests of `roster solve-model` on hand-written model files.
@@ -31,7 +32,7 @@ import Testing
         """
 
     private func write(_ text: String, name: String) throws -> String {
-        let path = try CommandRunner.temporaryDirectory().appendingPathComponent(name).path
+        let path = try Scratch.folder("command").appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -91,7 +92,7 @@ import Testing
 
     @Test func emptyOutputPathIsAUsageError() throws {
         let path = try write(Self.dantzigMPS, name: "dantzig.mps")
-        let current = try CommandRunner.temporaryDirectory()
+        let current = try Scratch.folder("command")
         for option in ["--output", "-o"] {
             let output = try CommandRunner.run(["solve-model", path, option, ""], in: current)
             #expect(output.status == 64)

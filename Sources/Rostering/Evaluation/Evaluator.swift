@@ -143,11 +143,14 @@ public struct Evaluator: Sendable {
                 "\(format(hours)) care hours exceed the shift's paid hours")
         }
 
-        // Agency, coverage and staffing penalties.
+        // Agency, coverage and staffing penalties, keyed by demand row.
+        func place(_ day: Day, _ shift: String, _ locality: String, _ competency: String) -> String {
+            "\(day.iso)|\(shift)|\(locality)|\(competency)"
+        }
         let s = c.settings
         var agency: [String: Int] = [:]
         for booking in roster.agency {
-            agency["\(booking.day.iso)|\(booking.shiftID)|\(booking.localityID)|\(booking.competencyID)", default: 0] +=
+            agency[place(booking.day, booking.shiftID, booking.localityID, booking.competencyID), default: 0] +=
                 booking.shifts
             let hours = Double(booking.shifts) * (shifts[booking.shiftID]?.paidHours ?? 0)
             e.agencyHours += hours
@@ -161,19 +164,18 @@ public struct Evaluator: Sendable {
         }
         var careAt: [String: Double] = [:]
         for care in roster.care {
-            careAt[
-                "\(care.assignment.day.iso)|\(care.assignment.shiftID)|"
-                    + "\(care.assignment.localityID)|\(care.competencyID)",
-                default: 0] += care.hours
+            let assignment = care.assignment
+            careAt[place(assignment.day, assignment.shiftID, assignment.localityID, care.competencyID), default: 0] +=
+                care.hours
         }
         var headsAt: [String: Int] = [:]
         for row in roster.assignments {
             for competency in staffByID[row.staffID]?.competencies ?? [] {
-                headsAt["\(row.day.iso)|\(row.shiftID)|\(row.localityID)|\(competency)", default: 0] += 1
+                headsAt[place(row.day, row.shiftID, row.localityID, competency), default: 0] += 1
             }
         }
         for demand in c.demand {
-            let key = "\(demand.day.iso)|\(demand.shiftID)|\(demand.localityID)|\(demand.competencyID)"
+            let key = place(demand.day, demand.shiftID, demand.localityID, demand.competencyID)
             let staffHours = careAt[key] ?? 0
             let count = headsAt[key] ?? 0
             let booked = agency[key] ?? 0
