@@ -39,6 +39,43 @@ import Workforce
         }
     }
 
+    /// A step standing in for column generation's rounds: one that settles the master at once, or
+    /// one that leaves it unsettled and runs until its deadline.
+    struct Waiting: SearchStep {
+        var settles: Bool
+
+        func share(_ state: SearchState) -> Double? { 0.3 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            state.masterSettled = settles
+            if !settles, let deadline { Thread.sleep(forTimeInterval: max(0, (deadline - .now).inSeconds)) }
+        }
+    }
+
+    /// A step that records the whole model's start (``WholeModel/start(_:)``) beside the best roster's
+    /// objective, after another step set a start (the first roster, completed).
+    struct StartCheck: SearchStep {
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            let built = try #require(state.built)
+            let start = try #require(try WholeModel.start(&state))
+            journal.entries.append(("start", built.model.objectiveValue(start)))
+            journal.entries.append(("best", state.best.objective))
+        }
+    }
+
+    /// Sets the whole model's start to the current best roster, completed.
+    struct StartNow: SearchStep {
+        func share(_ state: SearchState) -> Double? { 0.1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            _ = try WholeModel.start(&state)
+        }
+    }
+
     static func sample() throws -> Case {
         try #require(try (UInt64(10)..<40).lazy.compactMap { try NeighbourhoodSearchTests.sample(seed: $0) }.first)
     }
@@ -113,6 +150,66 @@ import Workforce
             #expect(evaluation.violations.isEmpty, "\(options)")
             #expect(evaluation.objective <= alone.objective + 1e-6, "\(options)")
         }
+    }
+
+    /// Beside a master that settles, nothing the improver found is offered, on one thread or two:
+    /// the roster is the one the plan gives without it.
+    @Test func improvingBesideASettledMasterOffersNothing() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [])
+        let first = try #require(try solver.solve(c, options: SolveOptions()).roster)
+        for threads in [1, 2] {
+            solver.threads = threads
+            solver.plan = SearchPlan(steps: [ImproveAlongside(step: Waiting(settles: true))])
+            let roster = try #require(try solver.solve(c, options: SolveOptions()).roster)
+            #expect(
+                ColumnGenerationTests.sorted(roster.assignments) == ColumnGenerationTests.sorted(first.assignments),
+                "\(threads) threads")
+        }
+    }
+
+    /// Beside a master that does not settle, the improver's passes give person by person's roster on
+    /// one thread; on two it re-solves parts of the roster too, and every roster it offers keeps every
+    /// hard rule and none is worse than person by person's.
+    @Test func improvingBesideAnUnsettledMasterOffersPersonByPersonsRosterOrBetter() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [])
+        let first = try #require(try solver.solve(c, options: SolveOptions()).roster)
+        solver.plan = SearchPlan(steps: [PersonByPerson()])
+        let aloneRun = try solver.solve(c, options: SolveOptions())
+        let alone = try #require(aloneRun.roster)
+        #expect(
+            ColumnGenerationTests.sorted(alone.assignments) != ColumnGenerationTests.sorted(first.assignments),
+            "person by person must change the first roster for this test to tell them apart")
+        solver.plan = SearchPlan(steps: [ImproveAlongside(step: Waiting(settles: false))])
+        let one = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 10)).roster)
+        #expect(ColumnGenerationTests.sorted(one.assignments) == ColumnGenerationTests.sorted(alone.assignments))
+        solver.threads = 2
+        let phases = Journal()
+        let two = try solver.solve(c, options: SolveOptions(timeLimit: 10)) { step in
+            phases.entries.append((step.phase ?? "", step.incumbent))
+            return .proceed
+        }
+        let evaluation = try #require(two.evaluation)
+        #expect(evaluation.violations.isEmpty)
+        #expect(evaluation.objective <= (aloneRun.evaluation?.objective ?? -1) + 1e-6)
+        #expect(phases.entries.contains { $0.name == "improving person by person" })
+    }
+
+    /// The whole model's start is the best roster's: a start left by an earlier, worse roster is not
+    /// searched from once a better roster is found.
+    @Test func theWholeModelStartsFromTheBestRosterNotAnEarlierOne() throws {
+        let c = try Self.sample()
+        let journal = Journal()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [StartNow(), PersonByPerson(), StartCheck(journal: journal)])
+        _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        let seen = Dictionary(journal.entries.map { ($0.name, $0.seconds ?? .nan) }) { a, _ in a }
+        let start = try #require(seen["start"])
+        let best = try #require(seen["best"])
+        #expect(abs(start - best) <= 1e-4 * max(1, abs(best)), "start \(start), best roster \(best)")
     }
 
     @Test func raisingTheBoundGivesTheSettledMastersBoundWithoutAWholeModel() throws {

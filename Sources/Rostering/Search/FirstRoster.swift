@@ -15,7 +15,7 @@ public struct FirstRoster: Sendable {
     public let rules: [ScheduleRules]
 
     /// Threads for scheduling several people at once.
-    public let threads: Int
+    public private(set) var threads: Int
     /// People scheduled together in the first pass.
     static let groupSize = 4
 
@@ -25,6 +25,13 @@ public struct FirstRoster: Sendable {
         rules = ParallelWork(threads: threads).map(Array(index.case.staff.indices)) {
             ScheduleRules(index.candidates, person: $0)
         }
+    }
+
+    /// The same builder and improver on `threads` threads (its rosters do not depend on them).
+    func on(threads: Int) -> FirstRoster {
+        var copy = self
+        copy.threads = max(1, threads)
+        return copy
     }
 
     /// How building the first roster ended.

@@ -40,6 +40,8 @@ public struct NeighbourhoodSearch {
     var patience = 40
     /// The seed of the neighbourhoods' draws.
     var seed: UInt64 = 1
+    /// Ends the search, and the sub-solve under way, once set (work beside another step that has ended).
+    var cancel: StopFlag?
 
     public init(solver: any Solver, threads: Int = 1) {
         self.solver = solver
@@ -66,10 +68,12 @@ public struct NeighbourhoodSearch {
     ) throws -> [Double] {
         let solver = solver
         let first = Incumbent(solution: start, objective: r.model.objectiveValue(start), gaps: Self.gaps(r, start))
+        let cancel = cancel
         return try search(r.candidates, from: first, deadline: deadline, progress: progress) { free, current, limit in
             let result = try solver.solve(
                 Self.subModel(r, free: free, current: current.solution),
-                options: SolveOptions(timeLimit: limit, relativeGap: 0.001), progress: nil, log: nil)
+                options: SolveOptions(timeLimit: limit, relativeGap: 0.001, progressInterval: 0.2),
+                progress: cancel.map { flag in { _ in flag.isSet ? .stop : .proceed } }, log: nil)
             let finished = result.termination == .completed || result.termination == .gapLimit
             guard let values = result.values, let objective = result.objective else { return (nil, finished) }
             return (Incumbent(solution: values, objective: objective, gaps: Self.gaps(r, values)), finished)
@@ -119,7 +123,7 @@ public struct NeighbourhoodSearch {
         // How long the last batch took beyond its time limit (building the parts' models, GLPK's
         // presolve), kept free before the deadline.
         var overrun = 0.0
-        while sinceImprovement < patience, !SearchStop.isRequested {
+        while sinceImprovement < patience, !SearchStop.isRequested, !(cancel?.isSet ?? false) {
             var limit = stepLimit
             let batchStart = clock.now
             if let deadline {

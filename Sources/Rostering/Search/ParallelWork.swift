@@ -38,3 +38,24 @@ struct ParallelWork: Sendable {
         var values: [T] { slots.map { $0! } }
     }
 }
+
+/// Work on a thread of its own while the caller goes on (a search step beside another, on the core
+/// the other leaves idle); ``result`` waits for it.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private var value: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue(label: "roster.background").async {
+            self.value = work()
+            self.done.signal()
+        }
+    }
+
+    /// The work's result, once it has finished (the semaphore orders the write before the read).
+    var result: T {
+        done.wait()
+        done.signal()
+        return value!
+    }
+}

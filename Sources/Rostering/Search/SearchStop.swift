@@ -20,8 +20,9 @@ public enum SearchStop {
     }
 }
 
-/// A flag set once, read from any thread.
-private final class StopFlag: @unchecked Sendable {
+/// A flag set once, read from any thread: the process's stop request, or a step's request that the
+/// work beside it end (``ImproveAlongside``).
+final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
 
