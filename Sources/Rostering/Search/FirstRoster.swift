@@ -87,9 +87,11 @@ public struct FirstRoster: Sendable {
     /// - Parameter passed: called after each pass with an estimate of the objective (agency and
     ///   fairness aside; uncovered hours at the cheaper of the unmet-hour penalty and agency cover).
     /// - Parameter effort: how hard the oracle searches each person's schedule.
+    /// - Parameter stopped: ends the passes early once it is true (their roster is no longer wanted).
     public func improve(
         _ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = 20,
-        effort: ScheduleOracle.Effort = .quick, passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }
+        effort: ScheduleOracle.Effort = .quick,
+        passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }, stopped: () -> Bool = { false }
     ) -> [[Int?]] {
         var descent = Descent(self)
         for (p, choice) in choices.enumerated() {
@@ -101,7 +103,7 @@ public struct FirstRoster: Sendable {
         for pass in 0..<passes {
             var changed = false
             for start in stride(from: 0, to: order.count, by: Self.groupSize) {
-                if SearchStop.reached(deadline) { break }
+                if SearchStop.reached(deadline) || stopped() { break }
                 let group = Array(order[start..<min(order.count, start + Self.groupSize)])
                 let current = group.map { descent.schedules[$0]! }
                 let costs = group.map { descent.costs(without: $0) }
@@ -124,7 +126,7 @@ public struct FirstRoster: Sendable {
                 }
             }
             passed(pass + 1, descent.estimate)
-            if !changed || SearchStop.reached(deadline) { break }
+            if !changed || SearchStop.reached(deadline) || stopped() { break }
         }
         return descent.choices
     }

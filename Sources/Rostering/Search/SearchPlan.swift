@@ -202,10 +202,11 @@ struct ImproveAlongside: SearchStep {
         // One thread for the improver: the step's pricing has the others.
         let people = state.people.on(threads: 1)
         let (built, solver, completionLimit) = (state.built, state.solver, state.evaluationLimit())
-        let stop = StopFlag()
+        // `stop` ends the parts when the step ends; `dropped` ends the passes too, when the master settles.
+        let (stop, dropped) = (StopFlag(), StopFlag())
         let improver = Background { () -> Result<(passes: [[Int?]], parts: [Double]?), any Error> in
             Result {
-                let passes = people.improve(start, deadline: end, effort: .quick)
+                let passes = people.improve(start, deadline: end, effort: .quick, stopped: { dropped.isSet })
                 guard let built, !stop.isSet,
                     let values = try RosterCompletion.values(
                         built, worked: people.worked(passes), solver: solver, timeLimit: completionLimit)
@@ -217,14 +218,14 @@ struct ImproveAlongside: SearchStep {
         }
         try step.run(&state, until: deadline)
         stop.set()
-        // A settled master's run goes on at once; the improver's passes end on their own.
-        guard !state.masterSettled else { return }
+        // A settled master's run goes on at once, without what the improver found.
+        if state.masterSettled { return dropped.set() }
         let found = try improver.result.get()
         try state.consider(found.passes, "improving person by person")
         guard let built, let values = found.parts else { return }
-        let choices = state.people.choices(of: built.roster(from: values).assignments)
-        guard choices.allSatisfy({ $0 != nil }) else { return }
-        try state.consider(choices.map { $0! }, "re-solving parts")
+        let choices = state.people.choices(of: built.roster(from: values).assignments).compactMap { $0 }
+        guard choices.count == state.best.choices.count else { return }
+        try state.consider(choices, "re-solving parts")
         state.wholeStart = values
     }
 }
