@@ -95,3 +95,36 @@ import Testing
         #expect(tailing(fall: { _ in 0 }, rounds: 6).last == true)
     }
 }
+
+/// Whether a dive on the master ends in time: its pace is the median length of the master's last
+/// rounds, so one slow round (exact pricing) does not make a fast master look slow.
+@Suite struct DivePaceTests {
+    /// A forecast fed rounds ending at `ends` (value 100, bound 0, no deadline).
+    func forecast(_ ends: [Double]) -> SettlingForecast {
+        var forecast = SettlingForecast()
+        for end in ends { _ = forecast.canSettle(seconds: end, value: 100, bound: 0, secondsLeft: nil) }
+        return forecast
+    }
+
+    @Test func noPaceBeforeTheWarmUpAndItsRounds() {
+        // Warm-up 3, pace over 5 rounds: the first pace needs six rounds.
+        #expect(forecast([1, 2, 3, 4, 5]).roundSeconds == nil)
+        #expect(forecast([1, 2, 3, 4, 5]).diveFits(secondsLeft: 0))
+        #expect(forecast([1, 2, 3, 4, 5, 6]).roundSeconds == 1)
+    }
+
+    @Test func oneSlowRoundDoesNotSetThePace() {
+        // Rounds of 1 s and one of 30 s among the last five: the median is 1 s.
+        #expect(forecast([1, 2, 3, 4, 34, 35, 36]).roundSeconds == 1)
+        // Three slow rounds of the last five do.
+        #expect(forecast([1, 2, 3, 33, 63, 93, 94]).roundSeconds == 30)
+    }
+
+    @Test func aDiveFitsWhenItsRoundsEndInTime() {
+        // One second a round, thirty rounds a dive.
+        let steady = forecast([1, 2, 3, 4, 5, 6, 7])
+        #expect(steady.diveFits(secondsLeft: 30))
+        #expect(!steady.diveFits(secondsLeft: 29))
+        #expect(steady.diveFits(secondsLeft: nil))
+    }
+}

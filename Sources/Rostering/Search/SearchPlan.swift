@@ -34,9 +34,13 @@ struct SearchState {
     /// Whether the master's value had all but stopped falling when it stopped settling
     /// (``SettlingForecast/isTailingOff``), though its bound had not met it.
     var masterTailedOff = false
+    /// Whether a dive on the master, at the pace of its last rounds, ends by the dives' share
+    /// (``SettlingForecast/diveFits(secondsLeft:)``); judged only in a case with the whole model.
+    var divesFit = true
     /// Whether the master's solution is worth rounding and diving on: settled, or tailed off (diving
-    /// on a master whose value still falls fast fixes what it has not weighed).
-    var masterReady: Bool { masterSettled || masterTailedOff }
+    /// on a master whose value still falls fast fixes what it has not weighed), and fast enough to
+    /// dive on in time (a dive cut short by the clock leaves its fractional shares, rounded).
+    var masterReady: Bool { (masterSettled || masterTailedOff) && divesFit }
 
     /// The instant `fraction` of the time limit after the start; `nil` without a limit.
     func share(_ fraction: Double) -> ContinuousClock.Instant? {
@@ -150,17 +154,24 @@ struct SearchPlan {
 /// or while that value still falls fast (``SettlingForecast``): a master that has tailed off is worth
 /// diving on even when its bound lags. A quarter of the time, or 35% when there is no whole model to
 /// fall back on.
+///
+/// With the whole model, the rounds stop once they are too slow for a dive to end by the dives'
+/// share: such a master gives no roster in time, and the whole model a better bound, so its time
+/// goes to re-solving parts (the sample case, whose rounds take a second each: 156,526 at 60 s when
+/// its master tailed off and dives took the time, 150,362 when its rounds stopped so, after 8 s).
 struct SettleMaster: SearchStep {
     func share(_ state: SearchState) -> Double? { state.built == nil ? 0.35 : 0.25 }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         var forecast = SettlingForecast()
+        let divesEnd = state.share(Dives.end)
         try state.generation.settle(deadline: deadline) { value, bound in
             state.raiseBound(fromMaster: bound)
             state.report("column generation")
             let settles = forecast.canSettle(
                 seconds: state.elapsed(), value: value, bound: bound, secondsLeft: state.left(until: deadline))
-            return settles || !forecast.isTailingOff
+            state.divesFit = state.built == nil || forecast.diveFits(secondsLeft: state.left(until: divesEnd))
+            return state.divesFit && (settles || !forecast.isTailingOff)
         }
         state.masterSettled = state.generation.converged
         state.masterTailedOff = forecast.isTailingOff
@@ -232,7 +243,7 @@ struct ImproveAlongside: SearchStep {
 
 /// Each person's schedule of largest share in the settled (or tailed-off) master.
 struct LargestShares: SearchStep {
-    func share(_ state: SearchState) -> Double? { state.masterReady ? 0.55 : nil }
+    func share(_ state: SearchState) -> Double? { state.masterReady ? Dives.end : nil }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         try state.consider(state.generation.largestShares, "column generation")
@@ -243,7 +254,10 @@ struct LargestShares: SearchStep {
 /// while time allows and the dives still find new schedules; only from a ready master
 /// (``SearchState/masterReady``).
 struct Dives: SearchStep {
-    func share(_ state: SearchState) -> Double? { state.masterReady ? 0.55 : nil }
+    /// The share of the time limit by which dives end.
+    static let end = 0.55
+
+    func share(_ state: SearchState) -> Double? { state.masterReady ? Self.end : nil }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         var pool = -1

@@ -10,6 +10,9 @@
 /// A master that has not settled may still have tailed off (``isTailingOff``): its value has all but
 /// stopped falling, so its schedules already hold nearly all it needs, and only the bound lags (the
 /// last exact pricing rounds are the slow ones).
+///
+/// Diving on the master needs some tens of its rounds (``diveFits(secondsLeft:)``): a master whose
+/// rounds are too slow for that is no start for a roster, whether it settles or not.
 struct SettlingForecast {
     /// Rounds observed before any forecast is made (the first rounds' bounds mean little).
     var warmUp = 3
@@ -19,8 +22,32 @@ struct SettlingForecast {
     var tailRounds = 5
     /// The share of the value by which it may fall over ``tailRounds`` rounds and still have tailed off.
     var tailShare = 0.01
+    /// Master rounds one dive takes, at the pace of the last settling rounds: about twice what the
+    /// first dive took on instance 12 (7.7 s at 0.53 s a round), the slowest master of instances 1–19
+    /// whose dives finish in time.
+    var diveRounds = 30.0
+    /// Rounds whose lengths give the pace of the master's rounds.
+    var paceRounds = 5
     private var rounds: [(seconds: Double, gap: Double)] = []
     private var values: [Double] = []
+    /// When each round ended.
+    private var ends: [Double] = []
+
+    /// The median length of the last ``paceRounds`` rounds (after the warm-up); `nil` before then.
+    /// The median, as a round that ends in exact pricing (which dives do not use) can take thirty
+    /// times as long as the others (instance 8: 3.1 s against 0.1 s).
+    var roundSeconds: Double? {
+        guard ends.count > max(warmUp, paceRounds) else { return nil }
+        let lengths = (ends.count - paceRounds..<ends.count).map { ends[$0] - ends[$0 - 1] }.sorted()
+        return lengths[paceRounds / 2]
+    }
+
+    /// Whether a dive, at ``diveRounds`` rounds of ``roundSeconds``, ends within `secondsLeft`
+    /// (`nil`: no deadline). Before the warm-up ends, it is taken to.
+    func diveFits(secondsLeft: Double?) -> Bool {
+        guard let secondsLeft, let roundSeconds else { return true }
+        return diveRounds * roundSeconds <= secondsLeft
+    }
 
     /// Whether the master's value fell by at most ``tailShare`` of it over the last ``tailRounds``
     /// rounds recorded (after the warm-up).
@@ -33,6 +60,7 @@ struct SettlingForecast {
     /// whether the gap between them, closing at its recent rate, closes within `secondsLeft`
     /// (`nil`: no deadline).
     mutating func canSettle(seconds: Double, value: Double, bound: Double, secondsLeft: Double?) -> Bool {
+        ends.append(seconds)
         if value.isFinite { values.append(value) }
         guard value.isFinite, bound.isFinite else { return true }
         let gap = value - bound
