@@ -212,6 +212,27 @@ import Workforce
         #expect(abs(start - best) <= 1e-4 * max(1, abs(best)), "start \(start), best roster \(best)")
     }
 
+    /// The whole model's branch-and-cut with parts re-solved beside it on a second thread: a roster it
+    /// proves optimal stands, so one thread and two give the same roster; cut short by the clock, the
+    /// roster keeps every hard rule and is no worse than the first.
+    @Test func theWholeModelWithPartsBesideItRepeatsWhenProvenAndNeverWorsens() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [])
+        let first = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
+        solver.plan = SearchPlan(steps: [WholeModel()])
+        let one = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        solver.threads = 2
+        let two = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        #expect(one.status == .optimal && two.status == .optimal)
+        let (rosterOne, rosterTwo) = (try #require(one.roster), try #require(two.roster))
+        #expect(
+            ColumnGenerationTests.sorted(rosterOne.assignments) == ColumnGenerationTests.sorted(rosterTwo.assignments))
+        let short = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 0.5)).evaluation)
+        #expect(short.violations.isEmpty)
+        #expect(short.objective <= first.objective + 1e-6)
+    }
+
     @Test func raisingTheBoundGivesTheSettledMastersBoundWithoutAWholeModel() throws {
         let c = try Self.sample()
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)

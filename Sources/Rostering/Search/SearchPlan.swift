@@ -390,7 +390,10 @@ struct WholeModelParts: SearchStep {
 }
 
 /// GLPK's branch-and-cut on the whole model to the end of the limit, offered the best roster found
-/// as its start; the source of a bound when the master did not settle.
+/// as its start; the source of a bound when the master did not settle. With two threads or more,
+/// parts of that roster are re-solved beside it (``NeighbourhoodSearch``, one thread) on the core
+/// GLPK's branch-and-cut leaves idle, until it ends: a roster the branch-and-cut proves optimal
+/// stands, else the better of the two.
 struct WholeModel: SearchStep {
     func share(_ state: SearchState) -> Double? { state.built == nil ? nil : 1 }
 
@@ -419,13 +422,30 @@ struct WholeModel: SearchStep {
         options.timeLimit = state.left(until: deadline).map {
             max(0, $0 - 0.2 - 0.02 * (state.options.timeLimit ?? 0))
         }
+        let stop = StopFlag()
+        let solver = state.solver
+        let parts =
+            state.threads > 1
+            ? Background { () -> Result<[Double], any Error> in
+                Result {
+                    var search = NeighbourhoodSearch(solver: solver, threads: 1)
+                    search.cancel = stop
+                    return try search.improve(built, start: start, deadline: deadline, progress: nil)
+                }
+            } : nil
         var result = try state.solver.solve(
             built.model, options: options, progress: state.reporter("whole model"), log: nil)
-        let known = built.model.objectiveValue(start)
-        if result.values == nil || (result.objective ?? .infinity) > known {
+        stop.set()
+        var known = start
+        if let found = try parts?.result.get(), result.status != .optimal,
+            built.model.objectiveValue(found) < built.model.objectiveValue(start)
+        {
+            known = found
+        }
+        if result.values == nil || (result.objective ?? .infinity) > built.model.objectiveValue(known) {
             // The whole model found nothing better in time (or wrongly concluded there is no roster,
-            // which a known roster disproves): the roster found so far stands.
-            result.values = start
+            // which a known roster disproves): the roster found so far, or beside it, stands.
+            result.values = known
             result.status = .feasible
         }
         let objective = built.model.objectiveValue(result.values!)
