@@ -43,6 +43,12 @@ public struct NeighbourhoodSearch {
     /// Ends the search, and the sub-solve under way, once set (work beside another step that has ended).
     var cancel: StopFlag?
 
+    /// A search that ends, with the sub-solve under way, once `cancel` is set.
+    init(solver: any Solver, threads: Int = 1, cancel: StopFlag?) {
+        self.init(solver: solver, threads: threads)
+        self.cancel = cancel
+    }
+
     public init(solver: any Solver, threads: Int = 1) {
         self.solver = solver
         self.threads = max(1, threads)

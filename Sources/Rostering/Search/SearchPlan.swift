@@ -222,8 +222,7 @@ struct ImproveAlongside: SearchStep {
                     let values = try RosterCompletion.values(
                         built, worked: people.worked(passes), solver: solver, timeLimit: completionLimit)
                 else { return (passes, nil) }
-                var search = NeighbourhoodSearch(solver: solver, threads: 1)
-                search.cancel = stop
+                let search = NeighbourhoodSearch(solver: solver, threads: 1, cancel: stop)
                 return (passes, try search.improve(built, start: values, deadline: deadline, progress: nil))
             }
         }
@@ -428,20 +427,16 @@ struct WholeModel: SearchStep {
             state.threads > 1
             ? Background { () -> Result<[Double], any Error> in
                 Result {
-                    var search = NeighbourhoodSearch(solver: solver, threads: 1)
-                    search.cancel = stop
-                    return try search.improve(built, start: start, deadline: deadline, progress: nil)
+                    try NeighbourhoodSearch(solver: solver, threads: 1, cancel: stop).improve(
+                        built, start: start, deadline: deadline, progress: nil)
                 }
             } : nil
         var result = try state.solver.solve(
             built.model, options: options, progress: state.reporter("whole model"), log: nil)
         stop.set()
-        var known = start
-        if let found = try parts?.result.get(), result.status != .optimal,
-            built.model.objectiveValue(found) < built.model.objectiveValue(start)
-        {
-            known = found
-        }
+        // The parts' search keeps only better rosters, so what it returns is never worse than the start.
+        let beside = try parts?.result.get()
+        let known = result.status == .optimal ? start : beside ?? start
         if result.values == nil || (result.objective ?? .infinity) > built.model.objectiveValue(known) {
             // The whole model found nothing better in time (or wrongly concluded there is no roster,
             // which a known roster disproves): the roster found so far, or beside it, stands.
