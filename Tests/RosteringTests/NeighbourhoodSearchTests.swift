@@ -134,6 +134,46 @@ import Workforce
         #expect(checked == 4)
     }
 
+    /// Each generator's size grows by ``NeighbourhoodSearch/growth`` after a sub-solve that ends by its
+    /// own criteria, and a search resumed where another left off (``NeighbourhoodSearch/Trail``) goes on
+    /// from that search's sizes, not from the first size.
+    @Test func aResumedSearchGoesOnFromTheSizesLeft() throws {
+        let seed = try #require((UInt64(200)..<260).first { try Self.sample(seed: $0) != nil })
+        let c = try #require(try Self.sample(seed: seed))
+        let (index, people, choices, _) = try #require(try Self.first(c))
+        let built = Formulation.build(index)
+        let solver = GLPKSolver()
+        let start = try #require(
+            try RosterCompletion.values(built, worked: people.worked(choices), solver: solver, timeLimit: nil))
+        var search = NeighbourhoodSearch(solver: solver, threads: 1)
+        search.stepLimit = 600  // every sub-solve ends by its own criteria
+        search.patience = 4
+        let first = try search.improveLeavingTrail(built, start: start, deadline: nil, progress: nil)
+        // Each batch of two takes the next two generators in turn, from the first.
+        var taken = Array(repeating: 0, count: 3)
+        var solves = 0
+        for size in first.trail.sizes.indices {
+            let firstSize = min(search.firstSize, Double(search.firstShifts) / Double(index.candidates.all.count))
+            let grown = (0...40).first {
+                abs(min(1, firstSize * pow(search.growth, Double($0))) - first.trail.sizes[size]) < 1e-12
+            }
+            taken[size] = try #require(grown, "size \(size): \(first.trail.sizes[size]) is not a grown first size")
+            solves += taken[size]
+        }
+        #expect(solves >= 4 && solves % 2 == 0)
+        // From an optimal roster no part improves, so the resumed search ends after one batch, in
+        // which generators 0 and 1 grow once more from where the first search left them.
+        let optimal = try solver.solve(built.model, options: SolveOptions())
+        #expect(optimal.status == .optimal)
+        search.resume = first.trail
+        search.patience = 2
+        let next = try search.improveLeavingTrail(
+            built, start: try #require(optimal.values), deadline: nil, progress: nil)
+        #expect(next.trail.sizes[0] == min(1, first.trail.sizes[0] * search.growth))
+        #expect(next.trail.sizes[1] == min(1, first.trail.sizes[1] * search.growth))
+        #expect(next.trail.sizes[2] == first.trail.sizes[2])
+    }
+
     /// A part's own model with every shift freed is the whole model: both solve to the same optimum.
     @Test func aPartWithEverythingFreedIsTheWholeModel() throws {
         var checked = 0

@@ -42,6 +42,17 @@ public struct NeighbourhoodSearch {
     var seed: UInt64 = 1
     /// Ends the search, and the sub-solve under way, once set (work beside another step that has ended).
     var cancel: StopFlag?
+    /// Where an earlier search of the same case left off, to go on from; `nil`: ``firstSize`` and ``seed``.
+    var resume: Trail?
+
+    /// Where a search left off: each generator's size and the state of the draws. A search that goes
+    /// on from it starts at the sizes the earlier one had settled at, rather than spending its first
+    /// sub-solves on parts too large (the sample case's search beside the whole model's branch-and-cut
+    /// took its first 8 s to come down from the first size).
+    struct Trail: Sendable {
+        var sizes: [Double]
+        var random: SeededGenerator
+    }
 
     /// A search that ends, with the sub-solve under way, once `cancel` is set.
     init(solver: any Solver, threads: Int = 1, cancel: StopFlag?) {
@@ -72,10 +83,19 @@ public struct NeighbourhoodSearch {
         _ r: RosterModel, start: [Double], deadline: ContinuousClock.Instant?,
         progress: ((SolveProgress) -> ProgressAction)?
     ) throws -> [Double] {
+        try improveLeavingTrail(r, start: start, deadline: deadline, progress: progress).values
+    }
+
+    /// As ``improve(_:start:deadline:progress:)``, with where the search left off.
+    func improveLeavingTrail(
+        _ r: RosterModel, start: [Double], deadline: ContinuousClock.Instant?,
+        progress: ((SolveProgress) -> ProgressAction)?
+    ) throws -> (values: [Double], trail: Trail) {
         let solver = solver
         let first = Incumbent(solution: start, objective: r.model.objectiveValue(start), gaps: Self.gaps(r, start))
         let cancel = cancel
-        return try search(r.candidates, from: first, deadline: deadline, progress: progress) { free, current, limit in
+        let (found, trail) = try search(r.candidates, from: first, deadline: deadline, progress: progress) {
+            free, current, limit in
             let result = try solver.solve(
                 Self.subModel(r, free: free, current: current.solution),
                 options: SolveOptions(timeLimit: limit, relativeGap: 0.001, progressInterval: 0.2),
@@ -83,7 +103,8 @@ public struct NeighbourhoodSearch {
             let finished = result.termination == .completed || result.termination == .gapLimit
             guard let values = result.values, let objective = result.objective else { return (nil, finished) }
             return (Incumbent(solution: values, objective: objective, gaps: Self.gaps(r, values)), finished)
-        }.solution
+        }
+        return (found.solution, trail)
     }
 
     /// For a case without the whole model: returns each person's schedule (options of `rules`), at
@@ -104,17 +125,17 @@ public struct NeighbourhoodSearch {
                 let choices = Self.choices(part, values: values, index: index, rules: rules)
             else { return (nil, finished) }
             return (Incumbent(solution: choices, objective: objective, gaps: Self.gaps(part, values)), finished)
-        }.solution
+        }.found.solution
     }
 
     /// The search: batches of neighbourhoods around the incumbent, each re-solved by `solve` (given
     /// the shifts to free, the incumbent and a time limit) concurrently, until the deadline or
-    /// ``patience`` sub-solves in a row improve nothing.
+    /// ``patience`` sub-solves in a row improve nothing. Returns the best roster and where it left off.
     private func search<Solution: Sendable>(
         _ candidates: Candidates, from start: Incumbent<Solution>, deadline: ContinuousClock.Instant?,
         progress: ((SolveProgress) -> ProgressAction)?,
         solve: @escaping @Sendable (Set<Int>, Incumbent<Solution>, Double) throws -> Step<Solution>
-    ) throws -> Incumbent<Solution> {
+    ) throws -> (found: Incumbent<Solution>, trail: Trail) {
         let clock = ContinuousClock()
         let begun = clock.now
         var current = start
@@ -123,6 +144,7 @@ public struct NeighbourhoodSearch {
         let first = min(firstSize, Double(firstShifts) / Double(max(1, candidates.all.count)))
         var sizes = generators.map { _ in max(smallest, first) }
         var random = SeededGenerator(seed: seed)
+        if let resume, resume.sizes.count == sizes.count { (sizes, random) = (resume.sizes, resume.random) }
         var sinceImprovement = 0
         var taken = 0
         let work = ParallelWork(threads: threads)
@@ -174,7 +196,7 @@ public struct NeighbourhoodSearch {
                 newIncumbent: true)
             if progress?(report) == .stop { break }
         }
-        return current
+        return (current, Trail(sizes: sizes, random: random))
     }
 
     /// The model with every shift column outside `free` fixed to its value in `current`, and agency
