@@ -174,6 +174,49 @@ import Workforce
         #expect(next.trail.sizes[2] == first.trail.sizes[2])
     }
 
+    /// Merging another solution's shifts into a roster (two parts of a batch combined) works the
+    /// other's shifts where freed and the roster's elsewhere, keeps every hard rule (or gives nothing)
+    /// and is priced by the evaluator at its objective; merging every shift gives the other's objective.
+    @Test func mergingTakesTheOthersShiftsWhereFreedAndKeepsTheRules() throws {
+        var checked = 0
+        var merges = 0
+        for seed in UInt64(500)..<560 where checked < 4 {
+            guard let c = try Self.sample(seed: seed), let (index, people, choices, _) = try Self.first(c) else {
+                continue
+            }
+            let built = Formulation.build(index)
+            let solver = GLPKSolver()
+            let optimal = try solver.solve(built.model, options: SolveOptions())
+            guard
+                let base = try RosterCompletion.values(
+                    built, worked: people.worked(choices), solver: solver, timeLimit: nil),
+                optimal.status == .optimal, let other = optimal.values, let best = optimal.objective
+            else { continue }
+            checked += 1
+            let all = Set(index.candidates.all.indices)
+            let everything = try #require(
+                try NeighbourhoodSearch.merged(built, base, other, free: all, solver: solver, timeLimit: nil))
+            #expect(abs(everything.objective - best) < 1e-6, "seed \(seed)")
+            for person in c.staff.indices {
+                let free = Set(all.filter { index.candidates.all[$0].person == person })
+                guard
+                    let merged = try NeighbourhoodSearch.merged(
+                        built, base, other, free: free, solver: solver, timeLimit: nil)
+                else { continue }
+                merges += 1
+                for (i, column) in built.shiftColumns.enumerated() {
+                    let expected = (free.contains(i) ? other : base)[column.index].rounded()
+                    #expect(merged.values[column.index].rounded() == expected, "seed \(seed), candidate \(i)")
+                }
+                let roster = built.roster(from: merged.values)
+                #expect(ColumnGenerationTests.hard(c, roster).isEmpty, "seed \(seed), person \(person)")
+                #expect(abs(Evaluator(c).evaluate(roster).objective - merged.objective) < 1e-6, "seed \(seed)")
+            }
+        }
+        #expect(checked == 4)
+        #expect(merges > 0, "no person's shifts could be merged")
+    }
+
     /// A part's own model with every shift freed is the whole model: both solve to the same optimum.
     @Test func aPartWithEverythingFreedIsTheWholeModel() throws {
         var checked = 0

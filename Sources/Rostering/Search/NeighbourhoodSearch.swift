@@ -5,6 +5,12 @@ import Workforce
 /// neighbourhood are fixed to the current roster, GLPK solves what is left, and a better roster is
 /// kept. Every roster kept is feasible, so the search can stop at any time.
 ///
+/// With the whole model, when several sub-solves of a batch improve the roster, the best one's roster
+/// takes each other one's changes too where the combination keeps the hard rules and costs less
+/// (``merged(_:_:_:free:solver:timeLimit:)``, a solve with every shift fixed: 0.06 s on the sample
+/// case, where half the merges tried improved the roster; 148,043–150,865 in six runs at 60 s against
+/// 149,255–149,836 in five without).
+///
 /// The neighbourhoods come from ``NeighbourhoodGenerator``s taken in turn, each with its own size
 /// (a share of all person-days) that adapts as OR-Tools' does: it grows after a sub-solve that ends
 /// by its own criteria, and halves after one stopped by its time limit, so each kind settles at the
@@ -78,6 +84,12 @@ public struct NeighbourhoodSearch {
     /// What one sub-solve found (`nil`: nothing) and whether it ended by its own criteria.
     typealias Step<Solution: Sendable> = (found: Incumbent<Solution>?, finished: Bool)
 
+    /// Puts what another sub-solve of the same batch changed (in the shifts it freed) into a roster
+    /// found by one, within a time limit: the combined roster, or `nil` when it breaks a hard rule.
+    typealias Merge<Solution: Sendable> = (
+        _ base: Incumbent<Solution>, _ other: Incumbent<Solution>, _ free: Set<Int>, _ limit: Double
+    ) throws -> Incumbent<Solution>?
+
     /// Returns column values at least as good as `start` (a feasible solution of `r.model`).
     public func improve(
         _ r: RosterModel, start: [Double], deadline: ContinuousClock.Instant?,
@@ -94,7 +106,13 @@ public struct NeighbourhoodSearch {
         let solver = solver
         let first = Incumbent(solution: start, objective: r.model.objectiveValue(start), gaps: Self.gaps(r, start))
         let cancel = cancel
-        let (found, trail) = try search(r.candidates, from: first, deadline: deadline, progress: progress) {
+        let merge: Merge<[Double]> = { base, other, free, limit in
+            try Self.merged(r, base.solution, other.solution, free: free, solver: solver, timeLimit: limit).map {
+                Incumbent(solution: $0.values, objective: $0.objective, gaps: Self.gaps(r, $0.values))
+            }
+        }
+        let (found, trail) = try search(r.candidates, from: first, deadline: deadline, progress: progress, merge: merge)
+        {
             free, current, limit in
             let result = try solver.solve(
                 Self.subModel(r, free: free, current: current.solution),
@@ -133,7 +151,7 @@ public struct NeighbourhoodSearch {
     /// ``patience`` sub-solves in a row improve nothing. Returns the best roster and where it left off.
     private func search<Solution: Sendable>(
         _ candidates: Candidates, from start: Incumbent<Solution>, deadline: ContinuousClock.Instant?,
-        progress: ((SolveProgress) -> ProgressAction)?,
+        progress: ((SolveProgress) -> ProgressAction)?, merge: Merge<Solution>? = nil,
         solve: @escaping @Sendable (Set<Int>, Incumbent<Solution>, Double) throws -> Step<Solution>
     ) throws -> (found: Incumbent<Solution>, trail: Trail) {
         let clock = ContinuousClock()
@@ -171,6 +189,7 @@ public struct NeighbourhoodSearch {
             }
             overrun = max(0, (clock.now - batchStart).inSeconds - limit)
             var improved: Incumbent<Solution>?
+            var improving: [(found: Incumbent<Solution>, free: Set<Int>)] = []
             var wholeSearched = false
             for (position, outcome) in steps.enumerated() {
                 let step = try outcome.get()
@@ -179,9 +198,28 @@ public struct NeighbourhoodSearch {
                 let shrink = step.found == nil ? shrinking.empty : shrinking.stopped
                 sizes[g] = step.finished ? min(1, sizes[g] * growth) : max(smallest, sizes[g] / shrink)
                 guard let found = step.found,
-                    found.objective < (improved ?? current).objective - 1e-6 * max(1, abs(current.objective))
+                    found.objective < current.objective - 1e-6 * max(1, abs(current.objective))
                 else { continue }
-                improved = found
+                improving.append((found, areas[position]))
+                if found.objective < (improved ?? current).objective { improved = found }
+            }
+            if let merge, improving.count > 1 {
+                // The best part's roster, with each other improving part's changes put in where that
+                // improves it (the parts re-solved the same roster; most of them change different people).
+                improving.sort { $0.found.objective < $1.found.objective }
+                var merged = improving[0].found
+                var taken = improving[0].free
+                for (found, free) in improving.dropFirst() {
+                    let left = deadline.map { clock.now.duration(to: $0).inSeconds - overrun } ?? stepLimit
+                    guard left > 0.5 else { break }
+                    if let both = try merge(merged, found, free.subtracting(taken), min(stepLimit, left)),
+                        both.objective < merged.objective - 1e-6 * max(1, abs(merged.objective))
+                    {
+                        merged = both
+                        taken.formUnion(free)
+                    }
+                }
+                improved = merged
             }
             guard let improved else {
                 // A neighbourhood of everything, solved, found nothing better: nothing will.
@@ -197,6 +235,29 @@ public struct NeighbourhoodSearch {
             if progress?(report) == .stop { break }
         }
         return (current, Trail(sizes: sizes, random: random))
+    }
+
+    /// The solution of `r.model` that works the shifts of `base`, except in `free` (positions in the
+    /// candidates), where it works those of `other`, with agency as in `other` where a shift of `free`
+    /// is and as in `base` elsewhere; every other column (care split, unmet hours, rules' counts)
+    /// re-solved. `nil` when that breaks a hard rule, or GLPK does not solve it within `timeLimit`.
+    static func merged(
+        _ r: RosterModel, _ base: [Double], _ other: [Double], free: Set<Int>, solver: any Solver,
+        timeLimit: Double?
+    ) throws -> (values: [Double], objective: Double)? {
+        var values = base
+        for i in free { values[r.shiftColumns[i].index] = other[r.shiftColumns[i].index] }
+        let places = Set(free.map { r.candidates.all[$0] }.map { [$0.day, $0.shift, $0.locality] })
+        for (key, column) in r.agencyColumns where places.contains([key.day, key.shift, key.locality]) {
+            values[column.index] = other[column.index]
+        }
+        let result = try solver.solve(
+            subModel(r, free: [], current: values), options: SolveOptions(timeLimit: timeLimit), progress: nil,
+            log: nil)
+        guard result.status == .optimal, let merged = result.values, let objective = result.objective else {
+            return nil
+        }
+        return (merged, objective)
     }
 
     /// The model with every shift column outside `free` fixed to its value in `current`, and agency
