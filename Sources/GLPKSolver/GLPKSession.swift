@@ -3,22 +3,16 @@ import LinearModel
 
 /// A linear program kept alive in GLPK for column generation: one `glp_prob`, created, changed and
 /// solved on one thread. Columns join the problem with `glp_add_cols` and `glp_set_mat_col`; each
-/// solve after the first starts from the last basis with the primal simplex (new columns enter at
-/// their lower bound, so the basis stays feasible). The first solve, from GLPK's all-slack basis, uses
-/// the dual simplex (falling back to the primal, `GLP_DUALP`): a master whose every cost is
-/// non-negative is dual feasible there, while the primal simplex first has to find a feasible basis;
-/// on the master of Curtois instance 23 (11,748 rows) that took 20 s against 0.9 s, on instance 21
-/// 1.3 s against 0.1 s (`glpsol` on the exported first master). After bounds change the primal
-/// simplex is used too, though the basis is then dual feasible: on diving's fixings (hundreds of
-/// basic schedule columns closed at once) GLPK's dual simplex took up to 11 s where the primal took
-/// under 0.5 s, and 4.5 times as long on average (measured on `Data/orkney` and Curtois instance 8).
-/// Everything GLPK would abort on is checked in Swift first, as in ``GLPKSolver``.
+/// solve starts from the last basis with the primal simplex (new columns enter at their lower bound,
+/// so the basis stays feasible). After bounds change the primal simplex is used too, though the
+/// basis is then dual feasible: on diving's fixings (hundreds of basic schedule columns closed at
+/// once) GLPK's dual simplex took up to 11 s where the primal took under 0.5 s, and 4.5 times as long
+/// on average (measured on `Data/orkney` and Curtois instance 8). Everything GLPK would abort on is
+/// checked in Swift first, as in ``GLPKSolver``.
 public final class GLPKSession: LinearProgramSession {
     public private(set) var model: LinearModel
     private let capture = TerminalCapture(sink: nil)
     private let problem: GLPKProblem
-    /// Whether the problem has been solved once (it then has a basis to start from).
-    private var solved = false
 
     /// Loads `model`'s linear program (integrality ignored).
     /// - Throws: ``ModelError`` when the model is invalid.
@@ -113,8 +107,7 @@ public final class GLPKSession: LinearProgramSession {
             glp_init_smcp(&parameters)
             parameters.msg_lev = GLP_MSG_OFF
             parameters.presolve = GLP_OFF
-            parameters.meth = solved ? GLP_PRIMAL : GLP_DUALP
-            solved = true
+            parameters.meth = GLP_PRIMAL
             if let timeLimit {
                 let milliseconds = timeLimit * 1000
                 parameters.tm_lim =
