@@ -95,6 +95,20 @@ import Workforce
         return (index, people, choices, objective)
     }
 
+    /// A sample case, its whole model and its first roster completed as a solution of that model;
+    /// `nil` when the seed gives no readable case or no first roster.
+    static func wholeModelStart(
+        seed: UInt64
+    ) throws -> (c: Case, index: CaseIndex, built: RosterModel, start: [Double])? {
+        guard let c = try sample(seed: seed), let (index, people, choices, _) = try first(c) else { return nil }
+        let built = Formulation.build(index)
+        guard
+            let start = try RosterCompletion.values(
+                built, worked: people.worked(choices), solver: GLPKSolver(), timeLimit: nil)
+        else { return nil }
+        return (c, index, built, start)
+    }
+
     /// The roster of these schedules with its agency shifts and care split at their best, and its
     /// objective by the evaluator.
     static func completed(
@@ -112,17 +126,9 @@ import Workforce
     @Test func wholeModelSearchImprovesAndKeepsTheRules() throws {
         var checked = 0
         for seed in UInt64(200)..<260 where checked < 4 {
-            guard let c = try Self.sample(seed: seed), let (index, people, choices, _) = try Self.first(c) else {
-                continue
-            }
-            let built = Formulation.build(index)
-            let solver = GLPKSolver()
-            guard
-                let start = try RosterCompletion.values(
-                    built, worked: people.worked(choices), solver: solver, timeLimit: nil)
-            else { continue }
+            guard let (c, _, built, start) = try Self.wholeModelStart(seed: seed) else { continue }
             checked += 1
-            var search = NeighbourhoodSearch(solver: solver, threads: 1)
+            var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 1)
             search.patience = 6
             let values = try search.improve(built, start: start, deadline: nil, progress: nil)
             let objective = built.model.objectiveValue(values)
@@ -138,27 +144,22 @@ import Workforce
     /// own criteria, and a search resumed where another left off (``NeighbourhoodSearch/Trail``) goes on
     /// from that search's sizes, not from the first size.
     @Test func aResumedSearchGoesOnFromTheSizesLeft() throws {
-        let seed = try #require((UInt64(200)..<260).first { try Self.sample(seed: $0) != nil })
-        let c = try #require(try Self.sample(seed: seed))
-        let (index, people, choices, _) = try #require(try Self.first(c))
-        let built = Formulation.build(index)
+        var found: (c: Case, index: CaseIndex, built: RosterModel, start: [Double])?
+        for seed in UInt64(200)..<260 where found == nil { found = try Self.wholeModelStart(seed: seed) }
+        let (_, index, built, start) = try #require(found)
         let solver = GLPKSolver()
-        let start = try #require(
-            try RosterCompletion.values(built, worked: people.worked(choices), solver: solver, timeLimit: nil))
         var search = NeighbourhoodSearch(solver: solver, threads: 1)
         search.stepLimit = 600  // every sub-solve ends by its own criteria
         search.patience = 4
         let first = try search.improveLeavingTrail(built, start: start, deadline: nil, progress: nil)
         // Each batch of two takes the next two generators in turn, from the first.
-        var taken = Array(repeating: 0, count: 3)
         var solves = 0
         for size in first.trail.sizes.indices {
             let firstSize = min(search.firstSize, Double(search.firstShifts) / Double(index.candidates.all.count))
             let grown = (0...40).first {
                 abs(min(1, firstSize * pow(search.growth, Double($0))) - first.trail.sizes[size]) < 1e-12
             }
-            taken[size] = try #require(grown, "size \(size): \(first.trail.sizes[size]) is not a grown first size")
-            solves += taken[size]
+            solves += try #require(grown, "size \(size): \(first.trail.sizes[size]) is not a grown first size")
         }
         #expect(solves >= 4 && solves % 2 == 0)
         // From an optimal roster no part improves, so the resumed search ends after one batch, in
@@ -181,17 +182,10 @@ import Workforce
         var checked = 0
         var merges = 0
         for seed in UInt64(500)..<560 where checked < 4 {
-            guard let c = try Self.sample(seed: seed), let (index, people, choices, _) = try Self.first(c) else {
-                continue
-            }
-            let built = Formulation.build(index)
+            guard let (c, index, built, base) = try Self.wholeModelStart(seed: seed) else { continue }
             let solver = GLPKSolver()
             let optimal = try solver.solve(built.model, options: SolveOptions())
-            guard
-                let base = try RosterCompletion.values(
-                    built, worked: people.worked(choices), solver: solver, timeLimit: nil),
-                optimal.status == .optimal, let other = optimal.values, let best = optimal.objective
-            else { continue }
+            guard optimal.status == .optimal, let other = optimal.values, let best = optimal.objective else { continue }
             checked += 1
             let all = Set(index.candidates.all.indices)
             let everything = try #require(

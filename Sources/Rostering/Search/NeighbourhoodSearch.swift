@@ -60,10 +60,12 @@ public struct NeighbourhoodSearch {
         var random: SeededGenerator
     }
 
-    /// A search that ends, with the sub-solve under way, once `cancel` is set.
-    init(solver: any Solver, threads: Int = 1, cancel: StopFlag?) {
+    /// A search that ends, with the sub-solve under way, once `cancel` is set, and goes on from
+    /// `resume` (``Trail``).
+    init(solver: any Solver, threads: Int = 1, cancel: StopFlag?, resume: Trail? = nil) {
         self.init(solver: solver, threads: threads)
         self.cancel = cancel
+        self.resume = resume
     }
 
     public init(solver: any Solver, threads: Int = 1) {
@@ -188,7 +190,6 @@ public struct NeighbourhoodSearch {
                 Result { try solve(areas[i], incumbent, stepLimit) }
             }
             overrun = max(0, (clock.now - batchStart).inSeconds - limit)
-            var improved: Incumbent<Solution>?
             var improving: [(found: Incumbent<Solution>, free: Set<Int>)] = []
             var wholeSearched = false
             for (position, outcome) in steps.enumerated() {
@@ -197,26 +198,27 @@ public struct NeighbourhoodSearch {
                 wholeSearched = wholeSearched || (step.finished && areas[position].count == candidates.all.count)
                 let shrink = step.found == nil ? shrinking.empty : shrinking.stopped
                 sizes[g] = step.finished ? min(1, sizes[g] * growth) : max(smallest, sizes[g] / shrink)
-                guard let found = step.found,
-                    found.objective < current.objective - 1e-6 * max(1, abs(current.objective))
-                else { continue }
-                improving.append((found, areas[position]))
-                if found.objective < (improved ?? current).objective { improved = found }
+                if let found = step.found, Self.improves(found, on: current) {
+                    improving.append((found, areas[position]))
+                }
             }
-            if let merge, improving.count > 1 {
-                // The best part's roster, with each other improving part's changes put in where that
-                // improves it (the parts re-solved the same roster; most of them change different people).
-                improving.sort { $0.found.objective < $1.found.objective }
-                var merged = improving[0].found
-                var taken = improving[0].free
+            // The best part's roster (the earliest of equals) first; with `merge`, each other improving
+            // part's changes put in where that improves it (the parts re-solved the same roster; most
+            // change different people).
+            improving = improving.enumerated().sorted {
+                ($0.element.found.objective, $0.offset) < ($1.element.found.objective, $1.offset)
+            }.map(\.element)
+            var improved = improving.first?.found
+            if let merge, var merged = improved {
+                var mergedFree = improving[0].free
                 for (found, free) in improving.dropFirst() {
                     let left = deadline.map { clock.now.duration(to: $0).inSeconds - overrun } ?? stepLimit
                     guard left > 0.5 else { break }
-                    if let both = try merge(merged, found, free.subtracting(taken), min(stepLimit, left)),
-                        both.objective < merged.objective - 1e-6 * max(1, abs(merged.objective))
+                    if let both = try merge(merged, found, free.subtracting(mergedFree), min(stepLimit, left)),
+                        Self.improves(both, on: merged)
                     {
                         merged = both
-                        taken.formUnion(free)
+                        mergedFree.formUnion(free)
                     }
                 }
                 improved = merged
@@ -237,6 +239,11 @@ public struct NeighbourhoodSearch {
         return (current, Trail(sizes: sizes, random: random))
     }
 
+    /// Whether `found` costs less than `current`, beyond rounding.
+    private static func improves<Solution>(_ found: Incumbent<Solution>, on current: Incumbent<Solution>) -> Bool {
+        found.objective < current.objective - 1e-6 * max(1, abs(current.objective))
+    }
+
     /// The solution of `r.model` that works the shifts of `base`, except in `free` (positions in the
     /// candidates), where it works those of `other`, with agency as in `other` where a shift of `free`
     /// is and as in `base` elsewhere; every other column (care split, unmet hours, rules' counts)
@@ -247,7 +254,7 @@ public struct NeighbourhoodSearch {
     ) throws -> (values: [Double], objective: Double)? {
         var values = base
         for i in free { values[r.shiftColumns[i].index] = other[r.shiftColumns[i].index] }
-        let places = Set(free.map { r.candidates.all[$0] }.map { [$0.day, $0.shift, $0.locality] })
+        let places = places(r, free)
         for (key, column) in r.agencyColumns where places.contains([key.day, key.shift, key.locality]) {
             values[column.index] = other[column.index]
         }
@@ -260,6 +267,11 @@ public struct NeighbourhoodSearch {
         return (merged, objective)
     }
 
+    /// The (day, shift, locality) of each shift in `free`: where agency goes with the freed shifts.
+    private static func places(_ r: RosterModel, _ free: Set<Int>) -> Set<[Int]> {
+        Set(free.map { r.candidates.all[$0] }.map { [$0.day, $0.shift, $0.locality] })
+    }
+
     /// The model with every shift column outside `free` fixed to its value in `current`, and agency
     /// fixed except where a freed shift is.
     static func subModel(_ r: RosterModel, free: Set<Int>, current: [Double]) -> LinearModel {
@@ -268,7 +280,7 @@ public struct NeighbourhoodSearch {
             let value = current[column.index].rounded()
             model.setBounds(column, lower: value, upper: value)
         }
-        let places = Set(free.map { r.candidates.all[$0] }.map { [$0.day, $0.shift, $0.locality] })
+        let places = places(r, free)
         for (key, column) in r.agencyColumns where !places.contains([key.day, key.shift, key.locality]) {
             let value = current[column.index].rounded()
             model.setBounds(column, lower: value, upper: value)

@@ -389,8 +389,8 @@ struct WholeModelParts: SearchStep {
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         guard let built = state.built, let start = try WholeModel.start(&state) else { return }
-        var search = NeighbourhoodSearch(solver: state.solver, threads: state.threads)
-        search.resume = state.partsTrail
+        let search = NeighbourhoodSearch(
+            solver: state.solver, threads: state.threads, cancel: nil, resume: state.partsTrail)
         (state.wholeStart, state.partsTrail) = try search.improveLeavingTrail(
             built, start: start, deadline: deadline, progress: state.reporter("re-solving parts"))
     }
@@ -436,9 +436,8 @@ struct WholeModel: SearchStep {
             state.threads > 1
             ? Background { () -> Result<[Double], any Error> in
                 Result {
-                    var search = NeighbourhoodSearch(solver: solver, threads: 1, cancel: stop)
-                    search.resume = trail
-                    return try search.improve(built, start: start, deadline: deadline, progress: nil)
+                    try NeighbourhoodSearch(solver: solver, threads: 1, cancel: stop, resume: trail).improve(
+                        built, start: start, deadline: deadline, progress: nil)
                 }
             } : nil
         var result = try state.solver.solve(
