@@ -382,6 +382,43 @@ import Workforce
         #expect(dived >= 60, "only \(dived) dives")
     }
 
+    /// Schedules that rest (set aside after a round unused) leave the master's linear optimum and a
+    /// valid bound: settled with every unused schedule resting after one round, the master converges
+    /// to the value it has without resting, and its bound stays at most that value; a rested
+    /// schedule priced again rejoins.
+    @Test func restingSchedulesLeaveTheMastersOptimum() throws {
+        var rested = 0
+        var woken = 0
+        for seed in UInt64(700)..<730 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 2 == 0))
+            let index = CaseIndex(Candidates(c))
+            let people = FirstRoster(index)
+            guard case .roster(let first) = people.build(deadline: nil) else { continue }
+            var settled: [Double] = []
+            for restAfter in [nil, 1] as [Int?] {
+                let generation = try ColumnGeneration(
+                    index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+                generation.restAfter = restAfter
+                try generation.settle(deadline: nil)
+                #expect(generation.converged, "seed \(seed) resting after \(restAfter ?? 0)")
+                let value = try #require(generation.value, "seed \(seed)")
+                #expect(generation.bound <= value + 1e-6 * max(1, abs(value)), "seed \(seed)")
+                settled.append(value)
+                guard restAfter != nil, let resting = generation.master.resting.first else { continue }
+                rested += 1
+                let schedule = generation.master.schedules[resting]
+                try generation.master.add(person: schedule.person, schedule.choice)
+                #expect(!generation.master.resting.contains(resting), "seed \(seed): a priced schedule still rests")
+                woken += 1
+            }
+            #expect(
+                abs(settled[0] - settled[1]) <= 1e-6 * max(1, abs(settled[0])),
+                "seed \(seed): master value \(settled[1]) resting, \(settled[0]) without")
+        }
+        #expect(rested >= 10, "schedules rested in only \(rested) cases")
+        #expect(woken == rested)
+    }
+
     /// When GLPK finds no whole agency shifts in time, the roster is completed by rounding the
     /// linear program's agency down: whole shifts, within the cap, never better than the best
     /// completion, and the evaluator agrees with its objective.

@@ -109,6 +109,11 @@ public struct CaseSolver {
         }
         let generation = try ColumnGeneration(
             index, rules: people.rules, first: choices, solver: solver, threads: threads)
+        // Unused schedules rest only in a case without the whole model, whose rounds are its bound and
+        // its dives' schedules (instance 13 at 300 s: 3158 → 2525). With the whole model, faster rounds
+        // turn the dive-pace rule (``SettleMaster``) towards dives where re-solving parts does better
+        // (at 60 s, the sample case 148,043 → 149,900 and 150,224; instance 16 3225 → 3326).
+        if built == nil { generation.restAfter = ColumnGeneration.restingRounds }
         var state = SearchState(
             index: index, people: people, generation: generation, built: built, solver: solver, threads: threads,
             options: options, started: started, progress: progress, best: (choices, .infinity, []),

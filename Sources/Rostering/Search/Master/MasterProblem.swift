@@ -40,6 +40,12 @@ final class MasterProblem {
     private(set) var schedules: [(person: Int, choice: [Int?], column: Variable)] = []
     /// Schedules already in the master, by person (each is added once).
     private var known: [[[Int?]: Int]]
+    /// Schedules set aside (positions in ``schedules``): bounded to 0, so GLPK's simplex, which leaves
+    /// fixed columns out of its pricing, no longer spends time on them; they stay in the pool (the
+    /// integer master and rounding read every schedule) and rejoin when priced again.
+    private(set) var resting = Set<Int>()
+    /// Schedules the linear program may use: all but the resting ones.
+    var activeCount: Int { schedules.count - resting.count }
 
     /// Builds the rows and the columns that are not schedules; `first` gives every person a schedule.
     init(_ index: CaseIndex, rules: [ScheduleRules], first: [[Int?]], solver: any Solver) throws {
@@ -156,16 +162,29 @@ final class MasterProblem {
             && model.objectiveCoefficients.allSatisfy { whole($0) || $0 == Self.prohibitive }
     }
 
+    /// Sets the schedules at `positions` aside (``resting``).
+    func rest(_ positions: some Sequence<Int>) throws {
+        for position in positions where resting.insert(position).inserted {
+            try session.setBounds(schedules[position].column, lower: 0, upper: 0)
+        }
+    }
+
     /// The schedules of person `p` in the master, in the order they were added.
     func schedules(of p: Int) -> [[Int?]] { known[p].sorted { $0.value < $1.value }.map(\.key) }
 
     /// The position in ``schedules`` of person `p`'s schedule `choice`, if it is in the master.
     func position(person p: Int, _ choice: [Int?]) -> Int? { known[p][choice] }
 
-    /// Adds a schedule of person `p` as a column (once); returns its index in ``schedules``.
+    /// Adds a schedule of person `p` as a column (once), or wakes it if it rests; returns its index
+    /// in ``schedules``.
     @discardableResult
     func add(person p: Int, _ choice: [Int?]) throws -> Int {
-        if let existing = known[p][choice] { return existing }
+        if let existing = known[p][choice] {
+            if resting.remove(existing) != nil {
+                try session.setBounds(schedules[existing].column, lower: 0, upper: .infinity)
+            }
+            return existing
+        }
         let c = index.case
         var entries: [(row: RowHandle, coefficient: Double)] = [(convexity[p], 1)]
         var weekends = Set<Int>()
