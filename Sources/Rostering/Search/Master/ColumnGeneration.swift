@@ -153,7 +153,8 @@ final class ColumnGeneration {
     }
 
     /// Rests the schedules that have gone unused with a positive reduced cost for `rounds` rounds in
-    /// a row. Only such columns (non-basic at 0) rest, so the basis stays optimal.
+    /// a row. Only such columns (non-basic at 0) rest, so the basis stays optimal. A dive neither
+    /// rules out a resting schedule (``apply(_:)``) nor takes one (it may break the dive's fixings).
     private func restUnused(after rounds: Int, values: [Double], reducedCosts: [Double]) throws {
         idle += Array(repeating: 0, count: master.schedules.count - idle.count)
         var tired: [Int] = []
@@ -221,7 +222,8 @@ final class ColumnGeneration {
             guard current.status == .optimal, let primal = current.values else { break }
             value = current.objective
             best = [:]
-            for (position, schedule) in master.schedules.enumerated() where !ruledOut.contains(position) {
+            for (position, schedule) in master.schedules.enumerated()
+            where !ruledOut.contains(position) && !master.resting.contains(position) {
                 let share = primal[schedule.column.index]
                 if share > (best[schedule.person]?.share ?? -1) { best[schedule.person] = (position, share) }
             }

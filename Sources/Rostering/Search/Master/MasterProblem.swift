@@ -42,9 +42,13 @@ final class MasterProblem {
     private var known: [[[Int?]: Int]]
     /// Schedules set aside (positions in ``schedules``): bounded to 0, so GLPK's simplex, which leaves
     /// fixed columns out of its pricing, no longer spends time on them; they stay in the pool (the
-    /// integer master and rounding read every schedule) and rejoin when priced again.
+    /// integer master and rounding read every schedule) and rejoin when added again (offered by
+    /// pricing, or part of a roster evaluated).
     private(set) var resting = Set<Int>()
-    /// Schedules the linear program may use: all but the resting ones.
+    /// Schedules woken from rest, which do not rest again: so rounds cannot rest and wake the same
+    /// schedules for ever, and column generation still ends.
+    private var woken = Set<Int>()
+    /// Schedules in the master that are not resting (during a dive, those it rules out included).
     var activeCount: Int { schedules.count - resting.count }
 
     /// Builds the rows and the columns that are not schedules; `first` gives every person a schedule.
@@ -162,9 +166,9 @@ final class MasterProblem {
             && model.objectiveCoefficients.allSatisfy { whole($0) || $0 == Self.prohibitive }
     }
 
-    /// Sets the schedules at `positions` aside (``resting``).
+    /// Sets the schedules at `positions` aside (``resting``), except those woken before.
     func rest(_ positions: some Sequence<Int>) throws {
-        for position in positions where resting.insert(position).inserted {
+        for position in positions where !woken.contains(position) && resting.insert(position).inserted {
             try session.setBounds(schedules[position].column, lower: 0, upper: 0)
         }
     }
@@ -181,6 +185,7 @@ final class MasterProblem {
     func add(person p: Int, _ choice: [Int?]) throws -> Int {
         if let existing = known[p][choice] {
             if resting.remove(existing) != nil {
+                woken.insert(existing)
                 try session.setBounds(schedules[existing].column, lower: 0, upper: .infinity)
             }
             return existing
