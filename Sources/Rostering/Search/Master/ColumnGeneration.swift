@@ -158,13 +158,12 @@ final class ColumnGeneration {
     private func restUnused(after rounds: Int, values: [Double], reducedCosts: [Double]) throws {
         idle += Array(repeating: 0, count: master.schedules.count - idle.count)
         var tired: [Int] = []
-        for (position, schedule) in master.schedules.enumerated() where !master.resting.contains(position) {
+        for (position, schedule) in master.schedules.enumerated() where master.mayRest(position) {
             let column = schedule.column.index
             let unused = values[column] <= 1e-9 && reducedCosts[column] > 1e-6
             idle[position] = unused ? idle[position] + 1 : 0
             if idle[position] >= rounds { tired.append(position) }
         }
-        for position in tired { idle[position] = 0 }
         try master.rest(tired)
     }
 

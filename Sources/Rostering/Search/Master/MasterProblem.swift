@@ -166,9 +166,13 @@ final class MasterProblem {
             && model.objectiveCoefficients.allSatisfy { whole($0) || $0 == Self.prohibitive }
     }
 
-    /// Sets the schedules at `positions` aside (``resting``), except those woken before.
+    /// Whether the schedule at `position` may be set aside: it is not resting and was never woken.
+    func mayRest(_ position: Int) -> Bool { !resting.contains(position) && !woken.contains(position) }
+
+    /// Sets the schedules at `positions` aside (``resting``), those that may rest (``mayRest(_:)``).
     func rest(_ positions: some Sequence<Int>) throws {
-        for position in positions where !woken.contains(position) && resting.insert(position).inserted {
+        for position in positions where mayRest(position) {
+            resting.insert(position)
             try session.setBounds(schedules[position].column, lower: 0, upper: 0)
         }
     }
