@@ -429,6 +429,56 @@ import Workforce
         #expect(rested >= 10, "schedules rested in only \(rested) cases")
     }
 
+    /// Smoothed pricing leaves the master's linear optimum, and the Lagrangian function is right:
+    /// settled without smoothing, at 0.5 and at 0.9, the master converges to the same value, and its
+    /// bound, read from the Lagrangian function at the last duals priced exactly, meets that value
+    /// (strong duality; rounded up when every roster's objective is whole). The bound after the first
+    /// round, at the master's own duals, is the value plus every person's lowest reduced cost.
+    @Test func smoothedPricingReachesTheSameOptimumAndItsBound() throws {
+        var cases = 0
+        for seed in UInt64(800)..<830 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 2 == 0))
+            let index = CaseIndex(Candidates(c))
+            let people = FirstRoster(index)
+            guard case .roster(let first) = people.build(deadline: nil) else { continue }
+            cases += 1
+            var settled: [Double] = []
+            for smoothing in [0, 0.5, 0.9] {
+                let generation = try ColumnGeneration(
+                    index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+                generation.smoothing = smoothing
+                if smoothing == 0 {
+                    // The first round's bound, against the one read off the master's own solution.
+                    let master = generation.master
+                    let lp = try master.session.solve(timeLimit: nil)
+                    let (value, duals) = try (#require(lp.objective), #require(lp.rowDuals))
+                    var lowest = 0.0
+                    for p in c.staff.indices {
+                        let cheapest = ScheduleOracle(master.rules[p]).cheapest(master.pricing(p, duals: duals))
+                        lowest += min(0, cheapest.bound - duals[master.convexity[p].index])
+                    }
+                    let expected = master.objectiveIsWhole ? (value + lowest - 1e-6).rounded(.up) : value + lowest
+                    try generation.round(exact: true)
+                    #expect(
+                        abs(generation.bound - expected) <= 1e-6 * max(1, abs(expected)),
+                        "seed \(seed): first bound \(generation.bound), value and reduced costs give \(expected)")
+                }
+                try generation.settle(deadline: nil)
+                #expect(generation.converged, "seed \(seed) smoothing \(smoothing)")
+                let value = try #require(generation.value, "seed \(seed)")
+                let met = generation.master.objectiveIsWhole ? (value - 1e-6).rounded(.up) : value
+                #expect(
+                    abs(generation.bound - met) <= 1e-6 * max(1, abs(value)),
+                    "seed \(seed) smoothing \(smoothing): bound \(generation.bound), value \(value)")
+                settled.append(value)
+            }
+            #expect(
+                settled.allSatisfy { abs($0 - settled[0]) <= 1e-6 * max(1, abs(settled[0])) },
+                "seed \(seed): master values \(settled) at smoothing 0, 0.5, 0.9")
+        }
+        #expect(cases >= 20, "only \(cases) cases")
+    }
+
     /// When GLPK finds no whole agency shifts in time, the roster is completed by rounding the
     /// linear program's agency down: whole shifts, within the cap, never better than the best
     /// completion, and the evaluator agrees with its objective.

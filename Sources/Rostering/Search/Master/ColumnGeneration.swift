@@ -33,6 +33,15 @@ final class ColumnGeneration {
     /// rest and are priced back in turn (instance 13's master at 20 s: 4145 and 3389 against 2835
     /// with five, 2940 with ten, 2979 without resting).
     static let restingRounds = 5
+    /// How far pricing's duals lean from the master's towards the stability centre's, in [0, 1): 0
+    /// prices at the master's own duals. The duals of a master far from its optimum swing from
+    /// round to round (instance 21's Lagrangian bound stayed below −200,000 for 60 s while its value
+    /// fell from 70,648 to 35,590); smoothing them (Wentges) steadies the schedules offered.
+    var smoothing = 0.5
+    /// The duals at which the Lagrangian function was highest so far, and that value.
+    private var centre: (duals: [Double], value: Double)?
+    /// The master's Lagrangian function, for the bound at smoothed duals.
+    private let lagrangian: MasterLagrangian
     /// Rounds in a row each schedule has gone unused and priced out (positions in the master's schedules).
     private var idle: [Int] = []
     /// Diving's fixings: `fixed[person][day]` is ``free``, ``dayOff`` or the option fixed.
@@ -61,6 +70,7 @@ final class ColumnGeneration {
                 ? ScheduleRules(index.candidates, person: p, pricedWeekends: true) : rules[p]
         }
         master = try MasterProblem(index, rules: rules, first: first, solver: solver)
+        lagrangian = MasterLagrangian(master)
         fixed = rules.map { Array(repeating: Self.free, count: $0.options.count) }
     }
 
@@ -77,6 +87,11 @@ final class ColumnGeneration {
 
     /// One round: solve the master's linear program, price everyone (or `people`), add the schedules
     /// with a negative reduced cost. Returns how many were added (0 after an exact round: converged).
+    ///
+    /// Pricing everyone outside a dive is smoothed (``smoothing``): people are priced at duals between
+    /// the master's and the stability centre's, and only schedules with a negative reduced cost at the
+    /// master's own duals join. A smoothed round that adds none is priced again at the master's duals,
+    /// so a round adds nothing only when nothing prices out there, as without smoothing.
     @discardableResult
     func round(exact: Bool, people: [Int]? = nil, deadline: ContinuousClock.Instant? = nil) throws -> Int {
         let result = try master.session.solve(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
@@ -86,9 +101,29 @@ final class ColumnGeneration {
         if !diving, let restAfter, let values = result.values, let reduced = result.reducedCosts {
             try restUnused(after: restAfter, values: values, reducedCosts: reduced)
         }
-        let everyone = people == nil
-        let people = people ?? Array(index.case.staff.indices)
-        let costs = people.map { p in
+        let everyone = people == nil && !diving
+        var added = 0
+        if everyone, smoothing > 0, let centre {
+            let mixed = zip(centre.duals, duals).map { smoothing * $0 + (1 - smoothing) * $1 }
+            added = try price(
+                Array(index.case.staff.indices), at: mixed, joining: duals, exact: exact, deadline: deadline)
+        }
+        if added == 0 {
+            added = try price(
+                people ?? Array(index.case.staff.indices), at: duals, joining: duals, exact: exact, deadline: deadline)
+        }
+        converged = people == nil && exact && added == 0
+        return added
+    }
+
+    /// Prices `people` at `duals` (a dual per row of the master) and adds the schedules found whose
+    /// reduced cost at `joining` (the master's own duals) is negative; returns how many joined. When
+    /// everyone is priced outside a dive, the Lagrangian function at `duals` (``MasterLagrangian``)
+    /// raises the bound, and the duals become the stability centre when it is the highest yet.
+    private func price(
+        _ people: [Int], at duals: [Double], joining: [Double], exact: Bool, deadline: ContinuousClock.Instant?
+    ) throws -> Int {
+        func costs(_ p: Int, _ duals: [Double]) -> ScheduleCosts {
             var costs = master.pricing(p, duals: duals)
             // A fixing is kept by pricing everything else out of that day.
             for (d, fixing) in fixed[p].enumerated() where fixing != Self.free {
@@ -97,28 +132,29 @@ final class ColumnGeneration {
             }
             return costs
         }
+        let priced = people.map { costs($0, duals) }
+        let reduced = duals == joining ? priced : people.map { costs($0, joining) }
         let rules = master.rules
         let incumbents = people.enumerated().map { position, p in
             master.schedules(of: p).min { a, b in
-                ScheduleOracle(rules[p]).cost(of: a, costs[position])
-                    < ScheduleOracle(rules[p]).cost(of: b, costs[position])
+                ScheduleOracle(rules[p]).cost(of: a, priced[position])
+                    < ScheduleOracle(rules[p]).cost(of: b, priced[position])
             }.map { PersonSchedule(choice: $0, cost: 0) }
         }
         let effort: ScheduleOracle.Effort = exact ? .exact : .quick
         let extra = alternatives
         let found = pricing.map(Array(people.indices)) { position in
             ScheduleOracle(rules[people[position]]).cheapest(
-                costs[position], incumbent: incumbents[position], effort: effort,
+                priced[position], incumbent: incumbents[position], effort: effort,
                 alternatives: extra, deadline: deadline)
         }
         var added = 0
-        var lowest = 0.0
         for (position, p) in people.enumerated() {
-            let convexity = duals[master.convexity[p].index]
-            lowest += min(0, found[position].result.bound - convexity)
+            let convexity = joining[master.convexity[p].index]
             let offered = (found[position].result.schedule.map { [$0] } ?? []) + found[position].alternatives
-            for schedule in offered
-            where schedule.cost - convexity < -1e-6 * max(1, abs(convexity)) && fits(schedule.choice, p) {
+            for schedule in offered {
+                let cost = ScheduleOracle(rules[p]).cost(of: schedule.choice, reduced[position])
+                guard cost - convexity < -1e-6 * max(1, abs(convexity)), fits(schedule.choice, p) else { continue }
                 // A schedule joins when new or woken from rest.
                 let before = master.activeCount
                 try master.add(person: p, schedule.choice)
@@ -126,11 +162,11 @@ final class ColumnGeneration {
             }
         }
         // The bound holds only when everyone was priced and nothing is fixed.
-        if everyone && !diving {
-            let found = objective + lowest
-            bound = max(bound, master.objectiveIsWhole ? (found - 1e-6).rounded(.up) : found)
+        if people.count == index.case.staff.count && !diving {
+            let value = lagrangian.value(at: duals, cheapest: found.map(\.result.bound))
+            bound = max(bound, master.objectiveIsWhole ? (value - 1e-6).rounded(.up) : value)
+            if value > centre?.value ?? -.infinity { centre = (duals, value) }
         }
-        converged = everyone && exact && added == 0
         return added
     }
 
