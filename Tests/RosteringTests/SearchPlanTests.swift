@@ -233,6 +233,31 @@ import Workforce
         #expect(short.objective <= first.objective + 1e-6)
     }
 
+    /// Two of the master's rounds: a master that is neither settled nor ready.
+    struct TwoRounds: SearchStep {
+        func share(_ state: SearchState) -> Double? { 0.5 }
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            try state.generation.settle(rounds: 2, deadline: deadline)
+        }
+    }
+
+    /// Without a whole model, person by person after a master that is not ready starts from the
+    /// master's largest shares: its roster keeps every hard rule, is never worse than the first
+    /// roster, and the evaluator agrees with it.
+    @Test func personByPersonFromAnUnreadyMasterKeepsEveryRule() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.compactModelLimit = 0
+        solver.plan = SearchPlan(steps: [])
+        let first = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
+        solver.plan = SearchPlan(steps: [TwoRounds(), PersonByPerson()])
+        let run = try solver.solve(c, options: SolveOptions())
+        let (roster, evaluation) = (try #require(run.roster), try #require(run.evaluation))
+        #expect(evaluation.violations.isEmpty)
+        #expect(abs(Evaluator(c).evaluate(roster).objective - evaluation.objective) < 1e-6)
+        #expect(evaluation.objective <= first.objective + 1e-6)
+    }
+
     @Test func raisingTheBoundGivesTheSettledMastersBoundWithoutAWholeModel() throws {
         let c = try Self.sample()
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
