@@ -166,6 +166,18 @@ import Workforce
     }
 
     /// The roster rows of people's choices.
+    /// A random case of `seed` with its candidates, people's rules and first roster; `nil` when some
+    /// person has no schedule.
+    static func withFirstRoster(
+        seed: UInt64, hours: Bool
+    ) throws -> (c: Case, index: CaseIndex, people: FirstRoster, first: [[Int?]])? {
+        let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: hours))
+        let index = CaseIndex(Candidates(c))
+        let people = FirstRoster(index)
+        guard case .roster(let first) = people.build(deadline: nil) else { return nil }
+        return (c, index, people, first)
+    }
+
     static func rows(_ index: CaseIndex, _ rules: [ScheduleRules], _ choices: [[Int?]]) -> [Assignment] {
         choices.enumerated().flatMap { p, choice in
             choice.enumerated().compactMap { d, option in
@@ -345,10 +357,9 @@ import Workforce
         ]
         var dived = 0
         for seed in UInt64(500)..<530 {
-            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 3 != 0))
-            let index = CaseIndex(Candidates(c))
-            let people = FirstRoster(index)
-            guard case .roster(let first) = people.build(deadline: nil) else { continue }
+            guard let (c, index, people, first) = try Self.withFirstRoster(seed: seed, hours: seed % 3 != 0) else {
+                continue
+            }
             let generation = try ColumnGeneration(
                 index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
             try generation.settle(deadline: nil)
@@ -390,10 +401,9 @@ import Workforce
     @Test func restingSchedulesLeaveTheMastersOptimum() throws {
         var rested = 0
         for seed in UInt64(700)..<730 {
-            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 2 == 0))
-            let index = CaseIndex(Candidates(c))
-            let people = FirstRoster(index)
-            guard case .roster(let first) = people.build(deadline: nil) else { continue }
+            guard let (c, index, people, first) = try Self.withFirstRoster(seed: seed, hours: seed % 2 == 0) else {
+                continue
+            }
             var settled: [Double] = []
             for restAfter in [nil, 1] as [Int?] {
                 let generation = try ColumnGeneration(
@@ -437,10 +447,9 @@ import Workforce
     @Test func smoothedPricingReachesTheSameOptimumAndItsBound() throws {
         var cases = 0
         for seed in UInt64(800)..<830 {
-            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 2 == 0))
-            let index = CaseIndex(Candidates(c))
-            let people = FirstRoster(index)
-            guard case .roster(let first) = people.build(deadline: nil) else { continue }
+            guard let (c, index, people, first) = try Self.withFirstRoster(seed: seed, hours: seed % 2 == 0) else {
+                continue
+            }
             cases += 1
             var settled: [Double] = []
             for smoothing in [0, 0.5, 0.9] {

@@ -101,27 +101,25 @@ final class ColumnGeneration {
         if !diving, let restAfter, let values = result.values, let reduced = result.reducedCosts {
             try restUnused(after: restAfter, values: values, reducedCosts: reduced)
         }
-        let everyone = people == nil && !diving
+        let everyone = Array(index.case.staff.indices)
         var added = 0
-        if everyone, smoothing > 0, let centre {
+        if people == nil, !diving, smoothing > 0, let centre {
             let mixed = zip(centre.duals, duals).map { smoothing * $0 + (1 - smoothing) * $1 }
-            added = try price(
-                Array(index.case.staff.indices), at: mixed, joining: duals, exact: exact, deadline: deadline)
+            added = try price(everyone, at: mixed, joining: duals, exact: exact, deadline: deadline)
         }
-        if added == 0 {
-            added = try price(
-                people ?? Array(index.case.staff.indices), at: duals, joining: duals, exact: exact, deadline: deadline)
-        }
+        if added == 0 { added = try price(people ?? everyone, at: duals, exact: exact, deadline: deadline) }
         converged = people == nil && exact && added == 0
         return added
     }
 
     /// Prices `people` at `duals` (a dual per row of the master) and adds the schedules found whose
-    /// reduced cost at `joining` (the master's own duals) is negative; returns how many joined. When
-    /// everyone is priced outside a dive, the Lagrangian function at `duals` (``MasterLagrangian``)
-    /// raises the bound, and the duals become the stability centre when it is the highest yet.
+    /// reduced cost at `joining` (the master's own duals; `nil`: `duals` are) is negative; returns how
+    /// many joined. When everyone is priced outside a dive, the Lagrangian function at `duals`
+    /// (``MasterLagrangian``) raises the bound, and the duals become the stability centre when it is
+    /// the highest yet.
     private func price(
-        _ people: [Int], at duals: [Double], joining: [Double], exact: Bool, deadline: ContinuousClock.Instant?
+        _ people: [Int], at duals: [Double], joining: [Double]? = nil, exact: Bool,
+        deadline: ContinuousClock.Instant?
     ) throws -> Int {
         func costs(_ p: Int, _ duals: [Double]) -> ScheduleCosts {
             var costs = master.pricing(p, duals: duals)
@@ -133,7 +131,8 @@ final class ColumnGeneration {
             return costs
         }
         let priced = people.map { costs($0, duals) }
-        let reduced = duals == joining ? priced : people.map { costs($0, joining) }
+        let reduced = joining.map { joining in people.map { costs($0, joining) } } ?? priced
+        let joining = joining ?? duals
         let rules = master.rules
         let incumbents = people.enumerated().map { position, p in
             master.schedules(of: p).min { a, b in
