@@ -165,7 +165,6 @@ import Workforce
         return result.objective ?? .nan
     }
 
-    /// The roster rows of people's choices.
     /// A random case of `seed` with its candidates, people's rules and first roster; `nil` when some
     /// person has no schedule.
     static func withFirstRoster(
@@ -178,6 +177,7 @@ import Workforce
         return (c, index, people, first)
     }
 
+    /// The roster rows of people's choices.
     static func rows(_ index: CaseIndex, _ rules: [ScheduleRules], _ choices: [[Int?]]) -> [Assignment] {
         choices.enumerated().flatMap { p, choice in
             choice.enumerated().compactMap { d, option in

@@ -134,11 +134,11 @@ final class ColumnGeneration {
         let reduced = joining.map { joining in people.map { costs($0, joining) } } ?? priced
         let joining = joining ?? duals
         let rules = master.rules
+        // Each person's cheapest schedule in the master, each schedule costed once.
         let incumbents = people.enumerated().map { position, p in
-            master.schedules(of: p).min { a, b in
-                ScheduleOracle(rules[p]).cost(of: a, priced[position])
-                    < ScheduleOracle(rules[p]).cost(of: b, priced[position])
-            }.map { PersonSchedule(choice: $0, cost: 0) }
+            let oracle = ScheduleOracle(rules[p])
+            return master.schedules(of: p).map { ($0, oracle.cost(of: $0, priced[position])) }
+                .min { $0.1 < $1.1 }.map { PersonSchedule(choice: $0.0, cost: 0) }
         }
         let effort: ScheduleOracle.Effort = exact ? .exact : .quick
         let extra = alternatives
