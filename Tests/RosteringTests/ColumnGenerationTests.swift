@@ -488,6 +488,45 @@ import Workforce
         #expect(cases >= 20, "only \(cases) cases")
     }
 
+    /// After a quick round: with exact rounds allowed, an exact round when it added nothing, a
+    /// stalled round (exact, on a smaller label budget) when it added fewer schedules than one in
+    /// ``ColumnGeneration/stalling`` people priced, else another quick round; without, the rounds stop
+    /// only when it added nothing.
+    @Test func aStalledQuickRoundIsFollowedByAnExactOne() {
+        let next = ColumnGeneration.afterQuickRound
+        let people = 10 * ColumnGeneration.stalling
+        #expect(next(0, people, true) == .exactRound)
+        #expect(next(1, people, true) == .stalledRound)
+        #expect(next(9, people, true) == .stalledRound)
+        #expect(next(10, people, true) == .quickRound)
+        #expect(next(160, people, true) == .quickRound)
+        #expect(next(0, 0, true) == .exactRound)
+        #expect(next(0, people, false) == .stop)
+        #expect(next(1, people, false) == .quickRound)
+    }
+
+    /// An exact round on a smaller label budget may stop short of the cheapest schedules, so it
+    /// never marks the master settled, even when it adds nothing; an exact round on the whole
+    /// budget that adds nothing does.
+    @Test func aRoundOnASmallerBudgetNeverSettlesTheMaster() throws {
+        var cases = 0
+        for seed in UInt64(800)..<810 {
+            guard let (_, index, people, first) = try Self.withFirstRoster(seed: seed, hours: seed % 2 == 0) else {
+                continue
+            }
+            cases += 1
+            let generation = try ColumnGeneration(
+                index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            try generation.settle(deadline: nil)
+            #expect(generation.converged, "seed \(seed)")
+            let added = try generation.round(exact: true, labelBudget: ColumnGeneration.stalledLabelBudget)
+            #expect(added == 0, "seed \(seed): a settled master priced out \(added) more")
+            #expect(!generation.converged, "seed \(seed): a round on a smaller budget settled the master")
+            #expect(try generation.round(exact: true) == 0 && generation.converged, "seed \(seed)")
+        }
+        #expect(cases >= 5, "only \(cases) cases")
+    }
+
     /// When GLPK finds no whole agency shifts in time, the roster is completed by rounding the
     /// linear program's agency down: whole shifts, within the cap, never better than the best
     /// completion, and the evaluator agrees with its objective.

@@ -97,7 +97,8 @@ import Testing
 }
 
 /// Whether a dive on the master ends in time: its pace is the median length of the master's last
-/// rounds, so one slow round (exact pricing) does not make a fast master look slow.
+/// rounds, so one slow round (exact pricing) does not make a fast master look slow, and a round's
+/// own length where the caller measures it.
 @Suite struct DivePaceTests {
     /// A forecast fed rounds ending at `ends` (value 100, bound 0, no deadline).
     func forecast(_ ends: [Double]) -> SettlingForecast {
@@ -118,6 +119,20 @@ import Testing
         #expect(forecast([1, 2, 3, 4, 34, 35, 36]).roundSeconds == 1)
         // Three slow rounds of the last five do.
         #expect(forecast([1, 2, 3, 33, 63, 93, 94]).roundSeconds == 30)
+    }
+
+    @Test func roundsMeasuredByTheCallerSetThePace() {
+        // Rounds ending 3 s apart, each 0.5 s of quick pricing and then 2.5 s of exact pricing, which
+        // dives do not use: the pace is 0.5 s, and a dive of thirty rounds fits in 15 s.
+        var measured = SettlingForecast()
+        for round in 1...7 {
+            _ = measured.canSettle(
+                seconds: 3 * Double(round), value: 100, bound: 0, secondsLeft: nil, roundSeconds: 0.5)
+        }
+        #expect(measured.roundSeconds == 0.5)
+        #expect(measured.diveFits(secondsLeft: 15))
+        #expect(!measured.diveFits(secondsLeft: 14))
+        #expect(forecast((1...7).map { 3 * Double($0) }).roundSeconds == 3)
     }
 
     @Test func aDiveFitsWhenItsRoundsEndInTime() {

@@ -171,7 +171,8 @@ struct SettleMaster: SearchStep {
             state.raiseBound(fromMaster: bound)
             state.report("column generation")
             let settles = forecast.canSettle(
-                seconds: state.elapsed(), value: value, bound: bound, secondsLeft: state.left(until: deadline))
+                seconds: state.elapsed(), value: value, bound: bound, secondsLeft: state.left(until: deadline),
+                roundSeconds: state.generation.quickRoundSeconds)
             state.divesFit = state.built == nil || forecast.diveFits(secondsLeft: state.left(until: divesEnd))
             return state.divesFit && (settles || !forecast.isTailingOff)
         }

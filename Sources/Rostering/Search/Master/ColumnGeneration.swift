@@ -22,6 +22,9 @@ final class ColumnGeneration {
     /// Whether the last pricing was exact for everyone and found nothing: the master's linear
     /// program is then solved over every schedule.
     private(set) var converged = false
+    /// How long the last quick round of ``settle(rounds:people:exact:deadline:roundDone:)`` took (the
+    /// exact rounds that may follow it apart).
+    private(set) var quickRoundSeconds: Double?
     /// Schedules offered per person per round besides the cheapest.
     var alternatives = 3
     /// Rounds in a row a schedule may go unused, priced out of the master's solution, before it
@@ -86,14 +89,18 @@ final class ColumnGeneration {
     }
 
     /// One round: solve the master's linear program, price everyone (or `people`), add the schedules
-    /// with a negative reduced cost. Returns how many were added (0 after an exact round: converged).
+    /// with a negative reduced cost. Returns how many were added (0 after an exact round with the
+    /// oracle's whole label budget: converged). `labelBudget` limits an exact round's search (`nil`:
+    /// the oracle's own).
     ///
     /// Pricing everyone outside a dive is smoothed (``smoothing``): people are priced at duals between
     /// the master's and the stability centre's, and only schedules with a negative reduced cost at the
     /// master's own duals join. A smoothed round that adds none is priced again at the master's duals,
     /// so a round adds nothing only when nothing prices out there, as without smoothing.
     @discardableResult
-    func round(exact: Bool, people: [Int]? = nil, deadline: ContinuousClock.Instant? = nil) throws -> Int {
+    func round(
+        exact: Bool, labelBudget: Int? = nil, people: [Int]? = nil, deadline: ContinuousClock.Instant? = nil
+    ) throws -> Int {
         let result = try master.session.solve(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
         guard let objective = result.objective, let duals = result.rowDuals, result.status == .optimal else { return 0 }
         value = objective
@@ -105,10 +112,13 @@ final class ColumnGeneration {
         var added = 0
         if people == nil, !diving, smoothing > 0, let centre {
             let mixed = zip(centre.duals, duals).map { smoothing * $0 + (1 - smoothing) * $1 }
-            added = try price(everyone, at: mixed, joining: duals, exact: exact, deadline: deadline)
+            added = try price(
+                everyone, at: mixed, joining: duals, exact: exact, labelBudget: labelBudget, deadline: deadline)
         }
-        if added == 0 { added = try price(people ?? everyone, at: duals, exact: exact, deadline: deadline) }
-        converged = people == nil && exact && added == 0
+        if added == 0 {
+            added = try price(people ?? everyone, at: duals, exact: exact, labelBudget: labelBudget, deadline: deadline)
+        }
+        converged = people == nil && exact && labelBudget == nil && added == 0
         return added
     }
 
@@ -118,7 +128,7 @@ final class ColumnGeneration {
     /// (``MasterLagrangian``) raises the bound, and the duals become the stability centre when it is
     /// the highest yet.
     private func price(
-        _ people: [Int], at duals: [Double], joining: [Double]? = nil, exact: Bool,
+        _ people: [Int], at duals: [Double], joining: [Double]? = nil, exact: Bool, labelBudget: Int?,
         deadline: ContinuousClock.Instant?
     ) throws -> Int {
         func costs(_ p: Int, _ duals: [Double]) -> ScheduleCosts {
@@ -143,7 +153,9 @@ final class ColumnGeneration {
         let effort: ScheduleOracle.Effort = exact ? .exact : .quick
         let extra = alternatives
         let found = pricing.map(Array(people.indices)) { position in
-            ScheduleOracle(rules[people[position]]).cheapest(
+            var oracle = ScheduleOracle(rules[people[position]])
+            if let labelBudget { oracle.labelBudget = labelBudget }
+            return oracle.cheapest(
                 priced[position], incumbent: incumbents[position], effort: effort,
                 alternatives: extra, deadline: deadline)
         }
@@ -169,21 +181,66 @@ final class ColumnGeneration {
         return added
     }
 
+    /// What follows a quick round.
+    enum AfterQuickRound: Equatable {
+        case quickRound
+        /// An exact round with the smaller label budget of a stalled round (``stalledLabelBudget``).
+        case stalledRound
+        case exactRound
+        case stop
+    }
+
+    /// A quick round that adds fewer schedules than one in this many of the people priced has
+    /// stalled. Quick pricing stalls before the master is solved: on instance 17 its rounds fell to
+    /// 2–9 schedules for 50 people while the master's value barely moved, and an exact round after
+    /// each such round added 74–83 and raised the bound; on 14 each added 54–99 where the quick
+    /// rounds between added 1–10. At 60 s: 14 1380 → 1310, 18 4630 → 4534, 13 4775 → 4573, 17's
+    /// bound 0 → 3424; 8 1308 → 1316 and 20 7248 → 7396 on other paths.
+    static let stalling = 4
+
+    /// The label budget of the exact round after a stalled one: a hundredth of the oracle's. With the
+    /// whole budget, or a tenth, one such round on instance 14 ran 11.7 s, to the end of the master's
+    /// share, where its quick rounds took 0.1 s, and its master lost the time its dives needed (roster
+    /// 1345 → 1790 and 1983 at 60 s); with a hundredth, 0.6–0.8 s, adding 54–99 schedules (1310).
+    /// Such a round may stop short of proving its bound, so it never settles the master: when it adds
+    /// nothing, an exact round with the whole budget follows.
+    static let stalledLabelBudget = ScheduleOracle.defaultLabelBudget / 100
+
+    /// What follows a quick round that added `added` schedules for `priced` people: with `exact`
+    /// rounds, an exact round when it added none, a stalled round when it added few (``stalling``),
+    /// else another quick round; without, another quick round unless it added none.
+    static func afterQuickRound(added: Int, priced: Int, exact: Bool) -> AfterQuickRound {
+        guard exact else { return added > 0 ? .quickRound : .stop }
+        if added == 0 { return .exactRound }
+        return added * stalling < priced ? .stalledRound : .quickRound
+    }
+
     /// Rounds until the master's linear program is solved over every schedule (an exact round adds
-    /// nothing), `rounds` rounds pass, or the deadline comes. `people` limits pricing.
+    /// nothing), `rounds` rounds pass, or the deadline comes. `people` limits pricing; `exact` allows
+    /// exact rounds (``afterQuickRound(added:priced:exact:)``). A stalled round that adds nothing is
+    /// followed by an exact round with the whole budget.
     /// - Parameter roundDone: called after each round with the master's value and the bound; `false` stops.
     func settle(
         rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
         roundDone: (_ value: Double, _ bound: Double) -> Bool = { _, _ in true }
     ) throws {
+        let priced = people?.count ?? index.case.staff.count
         var count = 0
         while count < rounds, !SearchStop.reached(deadline) {
             count += 1
+            let started = ContinuousClock.now
             let added = try round(exact: false, people: people, deadline: deadline)
+            quickRoundSeconds = (ContinuousClock.now - started).inSeconds
             if !roundDone(value ?? .infinity, bound) { return }
-            if added > 0 { continue }
-            if !exact { return }
-            if try round(exact: true, people: people, deadline: deadline) == 0 { return }
+            switch Self.afterQuickRound(added: added, priced: priced, exact: exact) {
+            case .quickRound: continue
+            case .stop: return
+            case .stalledRound:
+                let budget = Self.stalledLabelBudget
+                if try round(exact: true, labelBudget: budget, people: people, deadline: deadline) > 0 { continue }
+                if try round(exact: true, people: people, deadline: deadline) == 0 { return }
+            case .exactRound: if try round(exact: true, people: people, deadline: deadline) == 0 { return }
+            }
         }
     }
 

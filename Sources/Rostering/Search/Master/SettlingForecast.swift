@@ -32,14 +32,17 @@ struct SettlingForecast {
     private var values: [Double] = []
     /// When each round ended.
     private var ends: [Double] = []
+    /// How long each round took: as measured by the caller, else the time since the round before ended.
+    private var lengths: [Double] = []
 
     /// The median length of the last ``paceRounds`` rounds (after the warm-up); `nil` before then.
     /// The median, as a round that ends in exact pricing (which dives do not use) can take thirty
-    /// times as long as the others (instance 8: 3.1 s against 0.1 s).
+    /// times as long as the others (instance 8: 3.1 s against 0.1 s); and the rounds' own lengths
+    /// where the caller measured them, as exact rounds after stalled quick ones
+    /// (``ColumnGeneration/stalling``) can come every other round.
     var roundSeconds: Double? {
         guard ends.count > max(warmUp, paceRounds) else { return nil }
-        let lengths = (ends.count - paceRounds..<ends.count).map { ends[$0] - ends[$0 - 1] }.sorted()
-        return lengths[paceRounds / 2]
+        return lengths.suffix(paceRounds).sorted()[paceRounds / 2]
     }
 
     /// Whether a dive, at ``diveRounds`` rounds of ``roundSeconds``, ends within `secondsLeft`
@@ -58,8 +61,12 @@ struct SettlingForecast {
 
     /// Records a round that ended at `seconds` with the master's `value` and `bound`, and answers
     /// whether the gap between them, closing at its recent rate, closes within `secondsLeft`
-    /// (`nil`: no deadline).
-    mutating func canSettle(seconds: Double, value: Double, bound: Double, secondsLeft: Double?) -> Bool {
+    /// (`nil`: no deadline). `roundSeconds` is the round's own length when the time since the round
+    /// before holds more than the round (the exact rounds after a quick one, which dives do not use).
+    mutating func canSettle(
+        seconds: Double, value: Double, bound: Double, secondsLeft: Double?, roundSeconds: Double? = nil
+    ) -> Bool {
+        lengths.append(roundSeconds ?? ends.last.map { seconds - $0 } ?? seconds)
         ends.append(seconds)
         if value.isFinite { values.append(value) }
         guard value.isFinite, bound.isFinite else { return true }

@@ -108,7 +108,12 @@ public struct ScheduleOracle: Sendable {
         case quick
     }
 
-    public init(_ rules: ScheduleRules, labelBudget: Int = 2_000_000, beamWidth: Int = 200, priceSteps: Int = 30) {
+    /// The label budget of an oracle made without one.
+    public static let defaultLabelBudget = 2_000_000
+
+    public init(
+        _ rules: ScheduleRules, labelBudget: Int = defaultLabelBudget, beamWidth: Int = 200, priceSteps: Int = 30
+    ) {
         self.rules = rules
         self.labelBudget = labelBudget
         self.beamWidth = beamWidth
