@@ -488,16 +488,16 @@ import Workforce
         #expect(cases >= 20, "only \(cases) cases")
     }
 
-    /// After a quick round: with exact rounds allowed, an exact round when it added nothing, a
-    /// stalled round (exact, on a smaller label budget) when it added fewer schedules than one in
+    /// After a quick round: with exact rounds allowed, an exact round when it added nothing, an
+    /// exact round on the smaller label budget when it added fewer schedules than one in
     /// ``ColumnGeneration/stalling`` people priced, else another quick round; without, the rounds stop
     /// only when it added nothing.
-    @Test func aStalledQuickRoundIsFollowedByAnExactOne() {
+    @Test func whatFollowsAQuickRound() {
         let next = ColumnGeneration.afterQuickRound
         let people = 10 * ColumnGeneration.stalling
         #expect(next(0, people, true) == .exactRound)
-        #expect(next(1, people, true) == .stalledRound)
-        #expect(next(9, people, true) == .stalledRound)
+        #expect(next(1, people, true) == .budgetedExactRound)
+        #expect(next(9, people, true) == .budgetedExactRound)
         #expect(next(10, people, true) == .quickRound)
         #expect(next(160, people, true) == .quickRound)
         #expect(next(0, 0, true) == .exactRound)

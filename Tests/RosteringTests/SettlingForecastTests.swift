@@ -127,7 +127,7 @@ import Testing
         var measured = SettlingForecast()
         for round in 1...7 {
             _ = measured.canSettle(
-                seconds: 3 * Double(round), value: 100, bound: 0, secondsLeft: nil, roundSeconds: 0.5)
+                seconds: 3 * Double(round), value: 100, bound: 0, secondsLeft: nil, measuredSeconds: 0.5)
         }
         #expect(measured.roundSeconds == 0.5)
         #expect(measured.diveFits(secondsLeft: 15))

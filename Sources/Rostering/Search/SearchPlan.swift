@@ -172,10 +172,12 @@ struct SettleMaster: SearchStep {
             state.report("column generation")
             let settles = forecast.canSettle(
                 seconds: state.elapsed(), value: value, bound: bound, secondsLeft: state.left(until: deadline),
-                roundSeconds: state.generation.quickRoundSeconds)
+                measuredSeconds: state.generation.quickRoundSeconds)
             state.divesFit = state.built == nil || forecast.diveFits(secondsLeft: state.left(until: divesEnd))
             return state.divesFit && (settles || !forecast.isTailingOff)
         }
+        // The exact rounds after the last quick one may have raised the bound.
+        state.raiseBound(fromMaster: state.generation.bound)
         state.masterSettled = state.generation.converged
         state.masterTailedOff = forecast.isTailingOff
     }
@@ -390,6 +392,8 @@ struct RaiseBound: SearchStep {
             if state.bound != before { state.report("column generation") }
             return true
         }
+        // The exact rounds after the last quick one may have raised the bound.
+        state.raiseBound(fromMaster: state.generation.bound)
     }
 }
 

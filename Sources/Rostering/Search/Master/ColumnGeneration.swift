@@ -19,8 +19,8 @@ final class ColumnGeneration {
     /// The master's last linear-programming value and primal values.
     private(set) var value: Double?
     private(set) var primal: [Double]?
-    /// Whether the last pricing was exact for everyone and found nothing: the master's linear
-    /// program is then solved over every schedule.
+    /// Whether the last pricing was exact for everyone, on the oracle's whole label budget, and found
+    /// nothing: the master's linear program is then solved over every schedule.
     private(set) var converged = false
     /// How long the last quick round of ``settle(rounds:people:exact:deadline:roundDone:)`` took (the
     /// exact rounds that may follow it apart).
@@ -184,8 +184,9 @@ final class ColumnGeneration {
     /// What follows a quick round.
     enum AfterQuickRound: Equatable {
         case quickRound
-        /// An exact round with the smaller label budget of a stalled round (``stalledLabelBudget``).
-        case stalledRound
+        /// An exact round on the smaller label budget that follows a stalled quick round
+        /// (``stalledLabelBudget``).
+        case budgetedExactRound
         case exactRound
         case stop
     }
@@ -198,27 +199,28 @@ final class ColumnGeneration {
     /// bound 0 → 3424; 8 1308 → 1316 and 20 7248 → 7396 on other paths.
     static let stalling = 4
 
-    /// The label budget of the exact round after a stalled one: a hundredth of the oracle's. With the
+    /// The label budget of the exact round after a stalled quick one: a hundredth of the oracle's. With the
     /// whole budget, or a tenth, one such round on instance 14 ran 11.7 s, to the end of the master's
     /// share, where its quick rounds took 0.1 s, and its master lost the time its dives needed (roster
     /// 1345 → 1790 and 1983 at 60 s); with a hundredth, 0.6–0.8 s, adding 54–99 schedules (1310).
-    /// Such a round may stop short of proving its bound, so it never settles the master: when it adds
-    /// nothing, an exact round with the whole budget follows.
+    /// Such a round may give up before it finds a person's cheapest schedule (its bound still holds),
+    /// so finding nothing proves nothing and never settles the master: an exact round on the whole
+    /// budget follows.
     static let stalledLabelBudget = ScheduleOracle.defaultLabelBudget / 100
 
     /// What follows a quick round that added `added` schedules for `priced` people: with `exact`
-    /// rounds, an exact round when it added none, a stalled round when it added few (``stalling``),
-    /// else another quick round; without, another quick round unless it added none.
+    /// rounds, an exact round when it added none, an exact round on the smaller budget when it added
+    /// few (``stalling``), else another quick round; without, another quick round unless it added none.
     static func afterQuickRound(added: Int, priced: Int, exact: Bool) -> AfterQuickRound {
         guard exact else { return added > 0 ? .quickRound : .stop }
         if added == 0 { return .exactRound }
-        return added * stalling < priced ? .stalledRound : .quickRound
+        return added * stalling < priced ? .budgetedExactRound : .quickRound
     }
 
-    /// Rounds until the master's linear program is solved over every schedule (an exact round adds
-    /// nothing), `rounds` rounds pass, or the deadline comes. `people` limits pricing; `exact` allows
-    /// exact rounds (``afterQuickRound(added:priced:exact:)``). A stalled round that adds nothing is
-    /// followed by an exact round with the whole budget.
+    /// Rounds until the master's linear program is solved over every schedule (an exact round on the
+    /// whole label budget adds nothing), `rounds` rounds pass, or the deadline comes. `people` limits
+    /// pricing; `exact` allows exact rounds (``afterQuickRound(added:priced:exact:)``). An exact round
+    /// on the smaller budget that adds nothing is followed by one on the whole budget.
     /// - Parameter roundDone: called after each round with the master's value and the bound; `false` stops.
     func settle(
         rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
@@ -235,9 +237,11 @@ final class ColumnGeneration {
             switch Self.afterQuickRound(added: added, priced: priced, exact: exact) {
             case .quickRound: continue
             case .stop: return
-            case .stalledRound:
+            case .budgetedExactRound:
                 let budget = Self.stalledLabelBudget
                 if try round(exact: true, labelBudget: budget, people: people, deadline: deadline) > 0 { continue }
+                // Past the deadline, pricing finds nothing, which proves nothing.
+                if SearchStop.reached(deadline) { return }
                 if try round(exact: true, people: people, deadline: deadline) == 0 { return }
             case .exactRound: if try round(exact: true, people: people, deadline: deadline) == 0 { return }
             }

@@ -61,12 +61,12 @@ struct SettlingForecast {
 
     /// Records a round that ended at `seconds` with the master's `value` and `bound`, and answers
     /// whether the gap between them, closing at its recent rate, closes within `secondsLeft`
-    /// (`nil`: no deadline). `roundSeconds` is the round's own length when the time since the round
+    /// (`nil`: no deadline). `measuredSeconds` is the round's own length when the time since the round
     /// before holds more than the round (the exact rounds after a quick one, which dives do not use).
     mutating func canSettle(
-        seconds: Double, value: Double, bound: Double, secondsLeft: Double?, roundSeconds: Double? = nil
+        seconds: Double, value: Double, bound: Double, secondsLeft: Double?, measuredSeconds: Double? = nil
     ) -> Bool {
-        lengths.append(roundSeconds ?? ends.last.map { seconds - $0 } ?? seconds)
+        lengths.append(measuredSeconds ?? ends.last.map { seconds - $0 } ?? seconds)
         ends.append(seconds)
         if value.isFinite { values.append(value) }
         guard value.isFinite, bound.isFinite else { return true }
