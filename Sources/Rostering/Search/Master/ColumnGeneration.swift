@@ -90,8 +90,7 @@ final class ColumnGeneration {
 
     /// One round: solve the master's linear program, price everyone (or `people`), add the schedules
     /// with a negative reduced cost. Returns how many were added (0 after an exact round with the
-    /// oracle's whole label budget: converged). `labelBudget` limits an exact round's search (`nil`:
-    /// the oracle's own).
+    /// oracle's whole label budget: converged). `labelBudget` limits an exact round's search.
     ///
     /// Pricing everyone outside a dive is smoothed (``smoothing``): people are priced at duals between
     /// the master's and the stability centre's, and only schedules with a negative reduced cost at the
@@ -99,7 +98,8 @@ final class ColumnGeneration {
     /// so a round adds nothing only when nothing prices out there, as without smoothing.
     @discardableResult
     func round(
-        exact: Bool, labelBudget: Int? = nil, people: [Int]? = nil, deadline: ContinuousClock.Instant? = nil
+        exact: Bool, labelBudget: Int = ScheduleOracle.defaultLabelBudget, people: [Int]? = nil,
+        deadline: ContinuousClock.Instant? = nil
     ) throws -> Int {
         let result = try master.session.solve(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
         guard let objective = result.objective, let duals = result.rowDuals, result.status == .optimal else { return 0 }
@@ -118,7 +118,7 @@ final class ColumnGeneration {
         if added == 0 {
             added = try price(people ?? everyone, at: duals, exact: exact, labelBudget: labelBudget, deadline: deadline)
         }
-        converged = people == nil && exact && labelBudget == nil && added == 0
+        converged = people == nil && exact && labelBudget >= ScheduleOracle.defaultLabelBudget && added == 0
         return added
     }
 
@@ -128,7 +128,7 @@ final class ColumnGeneration {
     /// (``MasterLagrangian``) raises the bound, and the duals become the stability centre when it is
     /// the highest yet.
     private func price(
-        _ people: [Int], at duals: [Double], joining: [Double]? = nil, exact: Bool, labelBudget: Int?,
+        _ people: [Int], at duals: [Double], joining: [Double]? = nil, exact: Bool, labelBudget: Int,
         deadline: ContinuousClock.Instant?
     ) throws -> Int {
         func costs(_ p: Int, _ duals: [Double]) -> ScheduleCosts {
@@ -153,9 +153,7 @@ final class ColumnGeneration {
         let effort: ScheduleOracle.Effort = exact ? .exact : .quick
         let extra = alternatives
         let found = pricing.map(Array(people.indices)) { position in
-            var oracle = ScheduleOracle(rules[people[position]])
-            if let labelBudget { oracle.labelBudget = labelBudget }
-            return oracle.cheapest(
+            ScheduleOracle(rules[people[position]], labelBudget: labelBudget).cheapest(
                 priced[position], incumbent: incumbents[position], effort: effort,
                 alternatives: extra, deadline: deadline)
         }

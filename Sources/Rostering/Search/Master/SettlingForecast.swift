@@ -30,8 +30,8 @@ struct SettlingForecast {
     var paceRounds = 5
     private var rounds: [(seconds: Double, gap: Double)] = []
     private var values: [Double] = []
-    /// When each round ended.
-    private var ends: [Double] = []
+    /// When the last round ended.
+    private var lastEnd: Double?
     /// How long each round took: as measured by the caller, else the time since the round before ended.
     private var lengths: [Double] = []
 
@@ -41,7 +41,7 @@ struct SettlingForecast {
     /// where the caller measured them, as exact rounds after stalled quick ones
     /// (``ColumnGeneration/stalling``) can come every other round.
     var roundSeconds: Double? {
-        guard ends.count > max(warmUp, paceRounds) else { return nil }
+        guard lengths.count > max(warmUp, paceRounds) else { return nil }
         return lengths.suffix(paceRounds).sorted()[paceRounds / 2]
     }
 
@@ -66,8 +66,8 @@ struct SettlingForecast {
     mutating func canSettle(
         seconds: Double, value: Double, bound: Double, secondsLeft: Double?, measuredSeconds: Double? = nil
     ) -> Bool {
-        lengths.append(measuredSeconds ?? ends.last.map { seconds - $0 } ?? seconds)
-        ends.append(seconds)
+        lengths.append(measuredSeconds ?? lastEnd.map { seconds - $0 } ?? seconds)
+        lastEnd = seconds
         if value.isFinite { values.append(value) }
         guard value.isFinite, bound.isFinite else { return true }
         let gap = value - bound
