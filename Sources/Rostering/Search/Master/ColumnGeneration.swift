@@ -19,8 +19,10 @@ final class ColumnGeneration {
     /// The master's last linear-programming value and primal values.
     private(set) var value: Double?
     private(set) var primal: [Double]?
-    /// Whether the last pricing was exact for everyone, on the oracle's whole label budget, and found
-    /// nothing: the master's linear program is then solved over every schedule.
+    /// Whether the last round priced everyone, found nothing, and proved it: every person's oracle
+    /// ended with their cheapest schedule or with no schedule at all (``ScheduleResult/isProven``),
+    /// not cut short by its label budget or the deadline. The master's linear program is then solved
+    /// over every schedule.
     private(set) var converged = false
     /// How long the last quick round of ``settle(rounds:people:exact:deadline:roundDone:)`` took (the
     /// exact rounds that may follow it apart).
@@ -89,8 +91,8 @@ final class ColumnGeneration {
     }
 
     /// One round: solve the master's linear program, price everyone (or `people`), add the schedules
-    /// with a negative reduced cost. Returns how many were added (0 after an exact round with the
-    /// oracle's whole label budget: converged). `labelBudget` limits an exact round's search.
+    /// with a negative reduced cost. Returns how many were added (``converged`` says whether adding
+    /// none was proved). `labelBudget` limits an exact round's search.
     ///
     /// Pricing everyone outside a dive is smoothed (``smoothing``): people are priced at duals between
     /// the master's and the stability centre's, and only schedules with a negative reduced cost at the
@@ -101,6 +103,7 @@ final class ColumnGeneration {
         exact: Bool, labelBudget: Int = ScheduleOracle.defaultLabelBudget, people: [Int]? = nil,
         deadline: ContinuousClock.Instant? = nil
     ) throws -> Int {
+        converged = false
         let result = try master.session.solve(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
         guard let objective = result.objective, let duals = result.rowDuals, result.status == .optimal else { return 0 }
         value = objective
@@ -109,28 +112,27 @@ final class ColumnGeneration {
             try restUnused(after: restAfter, values: values, reducedCosts: reduced)
         }
         let everyone = Array(index.case.staff.indices)
-        var added = 0
         if people == nil, !diving, smoothing > 0, let centre {
             let mixed = zip(centre.duals, duals).map { smoothing * $0 + (1 - smoothing) * $1 }
-            added = try price(
+            let smoothed = try price(
                 everyone, at: mixed, joining: duals, exact: exact, labelBudget: labelBudget, deadline: deadline)
+            if smoothed.added > 0 { return smoothed.added }
         }
-        if added == 0 {
-            added = try price(people ?? everyone, at: duals, exact: exact, labelBudget: labelBudget, deadline: deadline)
-        }
-        converged = people == nil && exact && labelBudget >= ScheduleOracle.defaultLabelBudget && added == 0
-        return added
+        let priced = try price(
+            people ?? everyone, at: duals, exact: exact, labelBudget: labelBudget, deadline: deadline)
+        converged = people == nil && priced.added == 0 && priced.proven
+        return priced.added
     }
 
     /// Prices `people` at `duals` (a dual per row of the master) and adds the schedules found whose
     /// reduced cost at `joining` (the master's own duals; `nil`: `duals` are) is negative; returns how
-    /// many joined. When everyone is priced outside a dive, the Lagrangian function at `duals`
+    /// many joined and whether every person's oracle proved its answer. When everyone is priced outside a dive, the Lagrangian function at `duals`
     /// (``MasterLagrangian``) raises the bound, and the duals become the stability centre when it is
     /// the highest yet.
     private func price(
         _ people: [Int], at duals: [Double], joining: [Double]? = nil, exact: Bool, labelBudget: Int,
         deadline: ContinuousClock.Instant?
-    ) throws -> Int {
+    ) throws -> (added: Int, proven: Bool) {
         func costs(_ p: Int, _ duals: [Double]) -> ScheduleCosts {
             var costs = master.pricing(p, duals: duals)
             // A fixing is kept by pricing everything else out of that day.
@@ -176,7 +178,7 @@ final class ColumnGeneration {
             bound = max(bound, master.objectiveIsWhole ? (value - 1e-6).rounded(.up) : value)
             if value > centre?.value ?? -.infinity { centre = (duals, value) }
         }
-        return added
+        return (added, found.allSatisfy(\.result.isProven))
     }
 
     /// What follows a quick round.
@@ -201,9 +203,8 @@ final class ColumnGeneration {
     /// whole budget, or a tenth, one such round on instance 14 ran 11.7 s, to the end of the master's
     /// share, where its quick rounds took 0.1 s, and its master lost the time its dives needed (roster
     /// 1345 → 1790 and 1983 at 60 s); with a hundredth, 0.6–0.8 s, adding 54–99 schedules (1310).
-    /// Such a round may give up before it finds a person's cheapest schedule (its bound still holds),
-    /// so finding nothing proves nothing and never settles the master: an exact round on the whole
-    /// budget follows.
+    /// Such a round may give up before it finds a person's cheapest schedule (its bound still holds):
+    /// when it adds nothing without proving it (``converged``), an exact round on the whole budget follows.
     static let stalledLabelBudget = ScheduleOracle.defaultLabelBudget / 100
 
     /// What follows a quick round that added `added` schedules for `priced` people: with `exact`
@@ -215,10 +216,10 @@ final class ColumnGeneration {
         return added * stalling < priced ? .budgetedExactRound : .quickRound
     }
 
-    /// Rounds until the master's linear program is solved over every schedule (an exact round on the
-    /// whole label budget adds nothing), `rounds` rounds pass, or the deadline comes. `people` limits
-    /// pricing; `exact` allows exact rounds (``afterQuickRound(added:priced:exact:)``). An exact round
-    /// on the smaller budget that adds nothing is followed by one on the whole budget.
+    /// Rounds until an exact round adds nothing (``converged`` says whether that was proved), `rounds`
+    /// rounds pass, or the deadline comes. `people` limits pricing; `exact` allows exact rounds
+    /// (``afterQuickRound(added:priced:exact:)``). An exact round on the smaller budget that adds
+    /// nothing without proving it is followed by one on the whole budget.
     /// - Parameter roundDone: called after each round with the master's value and the bound; `false` stops.
     func settle(
         rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
@@ -239,9 +240,10 @@ final class ColumnGeneration {
                 let budget = Self.stalledLabelBudget
                 if try round(exact: true, labelBudget: budget, people: people, deadline: deadline) > 0 { continue }
                 // Past the deadline, pricing finds nothing, which proves nothing.
-                if SearchStop.reached(deadline) { return }
+                if converged || SearchStop.reached(deadline) { return }
                 if try round(exact: true, people: people, deadline: deadline) == 0 { return }
-            case .exactRound: if try round(exact: true, people: people, deadline: deadline) == 0 { return }
+            // A quick round whose every oracle proved its answer needs no exact round after it.
+            case .exactRound: if try converged || round(exact: true, people: people, deadline: deadline) == 0 { return }
             }
         }
     }

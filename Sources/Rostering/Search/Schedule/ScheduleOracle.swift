@@ -66,6 +66,14 @@ public enum ScheduleResult: Sendable {
         }
     }
 
+    /// Whether the search ended with a proof: the cheapest schedule, or that there is none.
+    public var isProven: Bool {
+        switch self {
+        case .optimal, .infeasible: return true
+        case .feasible, .unknown: return false
+        }
+    }
+
     /// A lower bound on the cost of every schedule that keeps the rules (+infinity when there is none).
     public var bound: Double {
         switch self {
