@@ -126,9 +126,9 @@ final class ColumnGeneration {
 
     /// Prices `people` at `duals` (a dual per row of the master) and adds the schedules found whose
     /// reduced cost at `joining` (the master's own duals; `nil`: `duals` are) is negative; returns how
-    /// many joined and whether every person's oracle proved its answer. When everyone is priced outside a dive, the Lagrangian function at `duals`
-    /// (``MasterLagrangian``) raises the bound, and the duals become the stability centre when it is
-    /// the highest yet.
+    /// many joined and whether every person's oracle proved its answer. When everyone is priced
+    /// outside a dive, the Lagrangian function at `duals` (``MasterLagrangian``) raises the bound, and
+    /// the duals become the stability centre when it is the highest yet.
     private func price(
         _ people: [Int], at duals: [Double], joining: [Double]? = nil, exact: Bool, labelBudget: Int,
         deadline: ContinuousClock.Instant?
