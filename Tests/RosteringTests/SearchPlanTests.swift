@@ -52,6 +52,19 @@ import Workforce
         }
     }
 
+    /// A step that records the best roster's objective when it runs, and until when it may run.
+    struct SeesBest: SearchStep {
+        var fraction: Double
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { fraction }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            journal.entries.append(("best", state.best.objective))
+            journal.entries.append(("until", deadline.map { ($0 - state.started).inSeconds }))
+        }
+    }
+
     /// A step that records the whole model's start (``WholeModel/start(_:)``) beside the best roster's
     /// objective, after another step set a start (the first roster, completed).
     struct StartCheck: SearchStep {
@@ -161,7 +174,7 @@ import Workforce
         let first = try #require(try solver.solve(c, options: SolveOptions()).roster)
         for threads in [1, 2] {
             solver.threads = threads
-            solver.plan = SearchPlan(steps: [ImproveAlongside(step: Waiting(settles: true))])
+            solver.plan = SearchPlan(steps: [ImproveAlongside(steps: [Waiting(settles: true)])])
             let roster = try #require(try solver.solve(c, options: SolveOptions()).roster)
             #expect(
                 ColumnGenerationTests.sorted(roster.assignments) == ColumnGenerationTests.sorted(first.assignments),
@@ -183,7 +196,7 @@ import Workforce
         #expect(
             ColumnGenerationTests.sorted(alone.assignments) != ColumnGenerationTests.sorted(first.assignments),
             "person by person must change the first roster for this test to tell them apart")
-        solver.plan = SearchPlan(steps: [ImproveAlongside(step: Waiting(settles: false))])
+        solver.plan = SearchPlan(steps: [ImproveAlongside(steps: [Waiting(settles: false)])])
         let one = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 10)).roster)
         #expect(ColumnGenerationTests.sorted(one.assignments) == ColumnGenerationTests.sorted(alone.assignments))
         solver.threads = 2
@@ -196,6 +209,44 @@ import Workforce
         #expect(evaluation.violations.isEmpty)
         #expect(evaluation.objective <= (aloneRun.evaluation?.objective ?? -1) + 1e-6)
         #expect(phases.entries.contains { $0.name == "improving person by person" })
+    }
+
+    /// The steps after the first run with the improver beside them, each until its own share where it
+    /// applies; with two threads, what the improver found is offered only after the last of them, and
+    /// only when the master has not settled (with one thread, its passes come right after the first step).
+    @Test func stepsAfterTheFirstRunBesideTheImproverUntilTheirShares() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [])
+        let first = try #require(try solver.solve(c, options: SolveOptions()).evaluation).objective
+        solver.plan = SearchPlan(steps: [PersonByPerson()])
+        let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation).objective
+        #expect(alone < first - 1e-6, "person by person must improve the first roster for this test")
+        for threads in [1, 2] {
+            for settles in [true, false] {
+                let journal = Journal()
+                solver.threads = threads
+                solver.plan = SearchPlan(steps: [
+                    ImproveAlongside(steps: [
+                        Waiting(settles: settles), Recording(name: "skipped", fraction: nil, journal: journal),
+                        SeesBest(fraction: 0.5, journal: journal),
+                    ])
+                ])
+                let run = try solver.solve(c, options: SolveOptions(timeLimit: 10))
+                let objective = try #require(run.evaluation).objective
+                let label = "\(threads) threads, settles \(settles)"
+                #expect(journal.entries.map(\.name) == ["best", "until"], "\(label)")
+                #expect(abs((journal.entries.last?.seconds ?? 0) - 5) < 1e-6, "\(label)")
+                let seen = journal.entries.first?.seconds ?? .nan
+                if settles {
+                    #expect(abs(seen - first) < 1e-6 && abs(objective - first) < 1e-6, "\(label)")
+                } else if threads == 1 {
+                    #expect(abs(seen - alone) < 1e-6 && abs(objective - alone) < 1e-6, "\(label)")
+                } else {
+                    #expect(abs(seen - first) < 1e-6 && objective <= alone + 1e-6, "\(label)")
+                }
+            }
+        }
     }
 
     /// The whole model's start is the best roster's: a start left by an earlier, worse roster is not

@@ -45,11 +45,28 @@ final class Background<T: Sendable>: @unchecked Sendable {
     private var value: T?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> T) {
-        DispatchQueue(label: "roster.background").async {
+    /// - Parameter yielding: run the work at a lower scheduling priority (ten nice levels below the
+    ///   caller's, where the system has them), so that it takes what the caller's threads leave idle
+    ///   and slows them little.
+    init(yielding: Bool = false, _ work: @escaping @Sendable () -> T) {
+        let thread = Thread {
+            if yielding { Self.lowerPriority() }
             self.value = work()
             self.done.signal()
         }
+        // The size of the threads GLPK and the searches are measured on (the main thread's).
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Lowers the calling thread's priority: on Linux each thread has a nice value of its own (who 0
+    /// names the calling thread), and a thread that ends takes it along (this one is made for the
+    /// work alone). Elsewhere, nothing.
+    private static func lowerPriority() {
+        #if canImport(Glibc)
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        _ = setpriority(which, 0, min(19, getpriority(which, 0) + 10))
+        #endif
     }
 
     /// The work's result, once it has finished (the semaphore orders the write before the read).

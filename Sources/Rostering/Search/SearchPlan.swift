@@ -135,8 +135,9 @@ struct SearchPlan {
         }
     }
 
-    /// Column generation and its roundings while its master settles, with an improver of the first
-    /// roster beside it (``ImproveAlongside``); then improving person by person; then re-solving
+    /// Column generation, then its roundings, dives and integer master, with an improver of the first
+    /// roster beside them while the master has not settled (``ImproveAlongside``); then improving
+    /// person by person; then re-solving
     /// parts of the roster, in the whole model when the case has one (and the whole model to the
     /// end), else each part in a model of its own when the case has at most `partsSearchLimit`
     /// candidate shifts, else several people at once by ruin and recreate; when those end early and
@@ -144,7 +145,7 @@ struct SearchPlan {
     static func standard(partsSearchLimit: Int) -> SearchPlan {
         let parts = PartsSearch(candidateLimit: partsSearchLimit)
         return SearchPlan(steps: [
-            ImproveAlongside(step: SettleMaster()), LargestShares(), Dives(), IntegerMaster(), PersonByPerson(),
+            ImproveAlongside(steps: [SettleMaster(), LargestShares(), Dives(), IntegerMaster()]), PersonByPerson(),
             RecreateRuins(parts: parts),
             parts, RaiseBound(), WholeModelParts(), WholeModel(),
         ])
@@ -183,45 +184,67 @@ struct SettleMaster: SearchStep {
     }
 }
 
-/// A step with an improver beside it, on the core the step leaves idle (GLPK re-solves column
-/// generation's master on one thread for most of each round). The improver takes person by person's
-/// quick passes from the roster the step started from and then, with the whole model, re-solves
-/// parts of that roster until the step ends.
+/// Steps with an improver beside them, on the core they leave idle (GLPK re-solves column
+/// generation's master on one thread for most of each round, and of each dive's step). The improver
+/// takes person by person's quick passes from the roster the first step started from and then, with
+/// the whole model, re-solves parts of that roster until the last step ends.
 ///
-/// What it found is offered only when the master has not settled. A run whose master settles may end
-/// by its own criteria and must then not depend on how far the improver got; its dives, which need the
-/// settled master's schedules and no others, come next. A run whose master has not settled already
-/// depends on the clock. With one thread the passes run after the step (when the master has not
-/// settled) and the parts not at all. The passes end when one changes nobody, or at person by person's
-/// share for a master that is not ready.
+/// The first step settles the master (``SettleMaster``); the others use it (dives, the integer
+/// master), each until its own share, when it applies. What the improver found is offered only when
+/// the master has not settled. A run whose master settles may end by its own criteria and must then
+/// not depend on how far the improver got: the improver is dropped as soon as the first step ends so,
+/// and the other steps run without it. A run whose master has not settled already depends on the
+/// clock, and its dives, on a master that only tailed off, may take a large share of the time for
+/// nothing: the sample case at 75 s dived from 12 s to 48 s and ended at 149,704, at 90 s 149,273
+/// (148,043 at 60 s, where its master was too slow to dive on and the parts search had the time);
+/// with the improver beside the dives, 147,676 and 147,912. The improver yields to the steps (a lower
+/// priority): beside them at an equal one, the dives of instances 8, 12, 15 and 18 slowed, and their
+/// rosters at 60 s were worse in one run each (12: 4043 → 4244). With one thread the
+/// passes run after the first step (when the master has not settled) and the parts not at all. The
+/// passes end when one changes nobody, or at person by person's share for a master that is not ready.
 ///
 /// Only in a case with the whole model: without it, person by person gets 97% of the limit after the
 /// master anyway, and pricing, a larger part of each round in such a case (instance 21: 8.4 s of its
 /// 17.9 s), needs both cores.
 struct ImproveAlongside: SearchStep {
-    var step: any SearchStep
+    var steps: [any SearchStep]
 
-    func share(_ state: SearchState) -> Double? { step.share(state) }
+    func share(_ state: SearchState) -> Double? { steps.first?.share(state) }
+
+    /// Runs the steps after the first, each until its own share, where it applies.
+    private func runRest(_ state: inout SearchState) throws {
+        for step in steps.dropFirst() {
+            guard let fraction = step.share(state) else { continue }
+            let deadline = state.share(fraction)
+            guard state.isOpen(until: deadline) else { continue }
+            try step.run(&state, until: deadline)
+        }
+    }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        guard let first = steps.first else { return }
         let start = state.best.choices
         let end = state.share(0.4)
-        guard state.built != nil else { return try step.run(&state, until: deadline) }
+        guard state.built != nil else {
+            try first.run(&state, until: deadline)
+            return try runRest(&state)
+        }
         guard state.threads > 1 else {
-            try step.run(&state, until: deadline)
+            try first.run(&state, until: deadline)
             if !state.masterSettled {
                 try state.consider(
                     state.people.improve(start, deadline: end, effort: .quick), "improving person by person")
             }
-            return
+            return try runRest(&state)
         }
-        // One thread for the improver: the step's pricing has the others.
+        // One thread for the improver: the steps' pricing has the others.
         let people = state.people.on(threads: 1)
         let (built, solver, completionLimit) = (state.built, state.solver, state.evaluationLimit())
-        // `stop` ends the parts when the step ends; `dropped` ends the passes too, when the master settles.
+        // `stop` ends the parts when the steps end; `dropped` ends the passes too, when the master settles.
         let (stop, dropped) = (StopFlag(), StopFlag())
+        let partsEnd = state.share(1)
         typealias Found = (passes: [[Int?]], parts: (values: [Double], trail: NeighbourhoodSearch.Trail)?)
-        let improver = Background { () -> Result<Found, any Error> in
+        let improver = Background(yielding: true) { () -> Result<Found, any Error> in
             Result {
                 let passes = people.improve(start, deadline: end, effort: .quick, stopped: { dropped.isSet })
                 guard let built, !stop.isSet,
@@ -229,13 +252,18 @@ struct ImproveAlongside: SearchStep {
                         built, worked: people.worked(passes), solver: solver, timeLimit: completionLimit)
                 else { return (passes, nil) }
                 let search = NeighbourhoodSearch(solver: solver, threads: 1, cancel: stop)
-                return (passes, try search.improveLeavingTrail(built, start: values, deadline: deadline, progress: nil))
+                return (passes, try search.improveLeavingTrail(built, start: values, deadline: partsEnd, progress: nil))
             }
         }
-        try step.run(&state, until: deadline)
-        stop.set()
+        try first.run(&state, until: deadline)
         // A settled master's run goes on at once, without what the improver found.
-        if state.masterSettled { return dropped.set() }
+        if state.masterSettled {
+            stop.set()
+            dropped.set()
+            return try runRest(&state)
+        }
+        try runRest(&state)
+        stop.set()
         let found = try improver.result.get()
         try state.consider(found.passes, "improving person by person")
         guard let built, let (values, trail) = found.parts else { return }
@@ -243,6 +271,7 @@ struct ImproveAlongside: SearchStep {
         let choices = state.people.choices(of: built.roster(from: values).assignments).compactMap { $0 }
         guard choices.count == state.best.choices.count else { return }
         try state.consider(choices, "re-solving parts")
+        // The whole model's start while it is as good as the best roster (``WholeModel/start(_:)``).
         state.wholeStart = values
     }
 }
