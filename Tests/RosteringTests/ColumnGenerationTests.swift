@@ -509,7 +509,8 @@ import Workforce
     /// it exactly when every person's oracle, at the master's duals from their cheapest schedule in
     /// it, still proved its answer (the narrowed search and the relaxation prove it on these cases,
     /// where a budgeted round used never to settle); a round on the whole budget settles it; a round
-    /// past its deadline does not (its settling used to be left from the round before).
+    /// whose master solve is cut by its deadline does not (its settling used to be left from the round
+    /// before).
     @Test func onlyAProofSettlesTheMaster() throws {
         var cases = 0
         for seed in UInt64(800)..<820 {
@@ -536,7 +537,7 @@ import Workforce
             }
             #expect(generation.converged == proven, "seed \(seed): settled \(generation.converged), proved \(proven)")
             #expect(try generation.round(exact: true) == 0 && generation.converged, "seed \(seed)")
-            // A round whose deadline has passed (the master's solve and pricing cut at once) proves nothing.
+            // A round whose master solve is cut by its deadline leaves the master unsettled.
             _ = try generation.round(exact: true, deadline: ContinuousClock.now)
             #expect(!generation.converged, "seed \(seed): a round past its deadline settled the master")
         }

@@ -54,8 +54,6 @@ final class Background<T: Sendable>: @unchecked Sendable {
             self.value = work()
             self.done.signal()
         }
-        // The size of the threads GLPK and the searches are measured on (the main thread's).
-        thread.stackSize = 8 << 20
         thread.start()
     }
 

@@ -199,9 +199,13 @@ struct SettleMaster: SearchStep {
 /// (148,043 at 60 s, where its master was too slow to dive on and the parts search had the time);
 /// with the improver beside the dives, 147,676 and 147,912. The improver yields to the steps (a lower
 /// priority): beside them at an equal one, the dives of instances 8, 12, 15 and 18 slowed, and their
-/// rosters at 60 s were worse in one run each (12: 4043 → 4244). With one thread the
+/// rosters at 60 s were worse in one run each (12: 4043 → 4244). Its roster is offered after the
+/// integer master, which therefore neither starts from it nor has its schedules. With one thread the
 /// passes run after the first step (when the master has not settled) and the parts not at all. The
 /// passes end when one changes nobody, or at person by person's share for a master that is not ready.
+///
+/// The group's share is its first step's: when that has passed, or the best roster is proven
+/// optimal, none of its steps runs (the later ones need a ready master, which only the first makes).
 ///
 /// Only in a case with the whole model: without it, person by person gets 97% of the limit after the
 /// master anyway, and pricing, a larger part of each round in such a case (instance 21: 8.4 s of its
@@ -213,12 +217,7 @@ struct ImproveAlongside: SearchStep {
 
     /// Runs the steps after the first, each until its own share, where it applies.
     private func runRest(_ state: inout SearchState) throws {
-        for step in steps.dropFirst() {
-            guard let fraction = step.share(state) else { continue }
-            let deadline = state.share(fraction)
-            guard state.isOpen(until: deadline) else { continue }
-            try step.run(&state, until: deadline)
-        }
+        try SearchPlan(steps: Array(steps.dropFirst())).run(&state)
     }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
@@ -254,6 +253,11 @@ struct ImproveAlongside: SearchStep {
                 let search = NeighbourhoodSearch(solver: solver, threads: 1, cancel: stop)
                 return (passes, try search.improveLeavingTrail(built, start: values, deadline: partsEnd, progress: nil))
             }
+        }
+        // Set on every way out, a thrown error included: the improver never outlives the steps.
+        defer {
+            stop.set()
+            dropped.set()
         }
         try first.run(&state, until: deadline)
         // A settled master's run goes on at once, without what the improver found.
@@ -428,8 +432,8 @@ struct RaiseBound: SearchStep {
 
 /// Parts of the roster re-solved in the whole model (``NeighbourhoodSearch``), from the best roster:
 /// until 90% of the limit after a ready master, 70% otherwise. The part sizes go on from where the
-/// search beside the master left them (``SearchState/partsTrail``), and are left for the search
-/// beside the branch-and-cut.
+/// search beside the master (its rounds, dives and integer master) left them
+/// (``SearchState/partsTrail``), and are left for the search beside the branch-and-cut.
 struct WholeModelParts: SearchStep {
     func share(_ state: SearchState) -> Double? {
         state.built == nil ? nil : state.masterReady ? 0.9 : 0.7

@@ -216,10 +216,11 @@ final class ColumnGeneration {
         return added * stalling < priced ? .budgetedExactRound : .quickRound
     }
 
-    /// Rounds until an exact round adds nothing (``converged`` says whether that was proved), `rounds`
-    /// rounds pass, or the deadline comes. `people` limits pricing; `exact` allows exact rounds
-    /// (``afterQuickRound(added:priced:exact:)``). An exact round on the smaller budget that adds
-    /// nothing without proving it is followed by one on the whole budget.
+    /// Rounds until an exact round adds nothing, or a quick or budgeted one adds nothing and proves it
+    /// (``converged`` says whether it was proved), `rounds` rounds pass, or the deadline comes.
+    /// `people` limits pricing; `exact` allows exact rounds (``afterQuickRound(added:priced:exact:)``).
+    /// An exact round on the smaller budget that adds nothing without proving it is followed by one on
+    /// the whole budget.
     /// - Parameter roundDone: called after each round with the master's value and the bound; `false` stops.
     func settle(
         rounds: Int = .max, people: [Int]? = nil, exact: Bool = true, deadline: ContinuousClock.Instant?,
