@@ -224,13 +224,9 @@ struct ImproveAlongside: SearchStep {
         guard let first = steps.first else { return }
         let start = state.best.choices
         let end = state.share(0.4)
-        guard state.built != nil else {
+        guard state.built != nil, state.threads > 1 else {
             try first.run(&state, until: deadline)
-            return try runRest(&state)
-        }
-        guard state.threads > 1 else {
-            try first.run(&state, until: deadline)
-            if !state.masterSettled {
+            if state.built != nil, !state.masterSettled {
                 try state.consider(
                     state.people.improve(start, deadline: end, effort: .quick), "improving person by person")
             }
@@ -261,13 +257,14 @@ struct ImproveAlongside: SearchStep {
         }
         try first.run(&state, until: deadline)
         // A settled master's run goes on at once, without what the improver found.
-        if state.masterSettled {
+        let settled = state.masterSettled
+        if settled {
             stop.set()
             dropped.set()
-            return try runRest(&state)
         }
         try runRest(&state)
         stop.set()
+        guard !settled else { return }
         let found = try improver.result.get()
         try state.consider(found.passes, "improving person by person")
         guard let built, let (values, trail) = found.parts else { return }
