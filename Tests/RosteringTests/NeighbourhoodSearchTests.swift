@@ -140,6 +140,73 @@ import Workforce
         #expect(checked == 4)
     }
 
+    /// The rosters sub-solves started from, in the order they started (the search's own thread, or
+    /// one at a time).
+    final class Starts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bases: [Int] = []
+
+        /// Records a sub-solve's start; returns how many started before it.
+        func record(_ base: Int) -> Int {
+            lock.withLock {
+                bases.append(base)
+                return bases.count - 1
+            }
+        }
+
+        var all: [Int] { lock.withLock { bases } }
+    }
+
+    /// Sub-solves that end by their own criteria run in batches from one roster (so that one thread
+    /// and two search alike); once one has been stopped by its time limit, each starts from the best
+    /// roster found so far: on one thread, from the one the sub-solve before it left. Here the first
+    /// eight sub-solves each find a roster one better than their start (numbered by how many better
+    /// ones came before it), and the later ones nothing.
+    @Test func afterASubSolveStoppedByTheClockEachStartsFromTheLatestRoster() throws {
+        let c = try #require(try (UInt64(10)..<40).lazy.compactMap { try Self.sample(seed: $0) }.first)
+        let candidates = Candidates(c)
+        // Sub-solves stopped by the clock from the first on, or from the fifth (the third batch).
+        let expected: [Int: (bases: [Int], best: Int)] = [
+            0: ([0, 0, 1, 2, 3, 4, 5, 6, 7, 7, 7], 7),
+            4: ([0, 0, 1, 1, 2, 2, 3, 4, 5, 5, 5], 5),
+        ]
+        for (stoppedFrom, (bases, best)) in expected {
+            let starts = Starts()
+            var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 1)
+            search.patience = 3
+            let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
+            let found = try search.search(candidates, from: start, deadline: nil, progress: nil) { _, base, _ in
+                let call = starts.record(base.solution)
+                let better = NeighbourhoodSearch.Incumbent(
+                    solution: base.solution + 1, objective: base.objective - 1, gaps: [])
+                return (call < 8 ? better : nil, call < stoppedFrom)
+            }.found
+            #expect(starts.all == bases, "stopped from sub-solve \(stoppedFrom)")
+            #expect(found.solution == best && found.objective == Double(100 - best), "stopped from \(stoppedFrom)")
+        }
+    }
+
+    /// With sub-solves stopped by the clock and two threads (parts re-solved from a roster that has
+    /// improved since, merged into it), the search still never worsens the roster, and keeps every
+    /// hard rule.
+    @Test func aSearchStoppedByTheClockOnTwoThreadsImprovesAndKeepsTheRules() throws {
+        var checked = 0
+        for seed in UInt64(200)..<260 where checked < 3 {
+            guard let (c, _, built, start) = try Self.wholeModelStart(seed: seed) else { continue }
+            checked += 1
+            var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 2)
+            search.patience = 12
+            search.stepLimit = 0.002
+            let values = try search.improve(built, start: start, deadline: nil, progress: nil)
+            let objective = built.model.objectiveValue(values)
+            #expect(objective <= built.model.objectiveValue(start) + 1e-6, "seed \(seed)")
+            let roster = built.roster(from: values)
+            #expect(ColumnGenerationTests.hard(c, roster).isEmpty, "seed \(seed)")
+            #expect(abs(Evaluator(c).evaluate(roster).objective - objective) < 1e-6, "seed \(seed)")
+        }
+        #expect(checked == 3)
+    }
+
     /// Each generator's size grows by ``NeighbourhoodSearch/growth`` after a sub-solve that ends by its
     /// own criteria, and a search resumed where another left off (``NeighbourhoodSearch/Trail``) goes on
     /// from that search's sizes, not from the first size.

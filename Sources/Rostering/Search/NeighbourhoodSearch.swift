@@ -1,3 +1,4 @@
+import Dispatch
 import LinearModel
 import Workforce
 
@@ -13,19 +14,21 @@ import Workforce
 ///
 /// The neighbourhoods come from ``NeighbourhoodGenerator``s taken in turn, each with its own size
 /// (a share of all person-days) that adapts as OR-Tools' does: it grows after a sub-solve that ends
-/// by its own criteria, and halves after one stopped by its time limit, so each kind settles at the
-/// largest part GLPK can re-solve in a step. The sub-solves of a batch start from the same roster
-/// and run concurrently; the best of them is kept. A batch always holds at least two, so one thread
-/// and two give the same search (only the time it takes differs). The search ends at the deadline,
-/// after ``patience`` sub-solves in a row improve nothing, or when a neighbourhood of every shift is
-/// solved without improvement.
+/// by its own criteria, and halves after one stopped by its time limit, so each kind settles at parts
+/// GLPK mostly re-solves within a step (``growth``). The sub-solves of a batch start from the same
+/// roster and run concurrently; the best of them is kept. A batch always holds at least two, so one
+/// thread and two give the same search (only the time it takes differs). Once a sub-solve has been
+/// stopped by its time limit, the search depends on the clock anyway, and it goes on without
+/// batches: each sub-solve starts from the best roster so far as soon as a thread is free. The search
+/// ends at the deadline, after ``patience`` sub-solves in a row improve nothing, or when a
+/// neighbourhood of every shift is solved without improvement.
 ///
 /// With the whole model, a neighbourhood is that model with columns fixed. Without it (a case too
 /// large), a neighbourhood's model is built from the freed shifts and, elsewhere, only the roster's
 /// own shifts, fixed: small whatever the size of the case.
 public struct NeighbourhoodSearch {
     public let solver: any Solver
-    /// Threads for the sub-solves of a batch.
+    /// Threads for the sub-solves.
     public var threads: Int
     var generators: [any NeighbourhoodGenerator] = [CoverGaps(), StaffTeam(), DayWindow()]
     /// Seconds one sub-solve may take at most.
@@ -35,8 +38,14 @@ public struct NeighbourhoodSearch {
     var firstSize = 0.15
     /// Most candidate shifts the first neighbourhoods free (GLPK re-solves about that many in a second or two).
     var firstShifts = 1000
-    /// How much a size grows after a sub-solve that ends by its own criteria.
-    var growth = 1.25
+    /// How much a size grows after a sub-solve that ends by its own criteria. With halving after one
+    /// stopped by its time limit, sizes settle where about one sub-solve in eight is stopped (log 1.1
+    /// / log 2), rather than one in four at 1.25: a stopped sub-solve takes the whole step limit and
+    /// seldom returns a better roster (the sample case at 60 s, at 1.25: 67% of the sub-solves' time
+    /// went to stopped ones). The sample case at 60 s, with the search unbatched once stopped: 147,408,
+    /// 147,696 and 147,696 in three runs at 1.1, 148,056, 148,218 and 147,865 at 1.25; 148,449 at 1.1
+    /// with batches throughout.
+    var growth = 1.1
     /// How much a size shrinks after a sub-solve stopped by its time limit, and after one that found
     /// no roster at all. Halving (rather than the growth's inverse) lets a size that was too large
     /// come down within a few steps: on ten cases at 60 s it gave better rosters on eight (instance
@@ -151,56 +160,45 @@ public struct NeighbourhoodSearch {
     /// The search: batches of neighbourhoods around the incumbent, each re-solved by `solve` (given
     /// the shifts to free, the incumbent and a time limit) concurrently, until the deadline or
     /// ``patience`` sub-solves in a row improve nothing. Returns the best roster and where it left off.
-    private func search<Solution: Sendable>(
+    ///
+    /// Once a sub-solve has been stopped by its time limit, the search goes on without batches
+    /// (``searchUnbatched(_:_:deadline:progress:merge:solve:)``): its path depends on the clock from
+    /// then on anyway, and a batch waits for its slowest sub-solve (on the sample case at 60 s, 29% of
+    /// the two threads' time in the search went so).
+    func search<Solution: Sendable>(
         _ candidates: Candidates, from start: Incumbent<Solution>, deadline: ContinuousClock.Instant?,
         progress: ((SolveProgress) -> ProgressAction)?, merge: Merge<Solution>? = nil,
         solve: @escaping @Sendable (Set<Int>, Incumbent<Solution>, Double) throws -> Step<Solution>
     ) throws -> (found: Incumbent<Solution>, trail: Trail) {
         let clock = ContinuousClock()
-        let begun = clock.now
-        var current = start
         let units = max(1, candidates.case.staff.count * candidates.case.days.count)
         let smallest = 1 / Double(units)
         let first = min(firstSize, Double(firstShifts) / Double(max(1, candidates.all.count)))
-        var sizes = generators.map { _ in max(smallest, first) }
-        var random = SeededGenerator(seed: seed)
-        if let resume, resume.sizes.count == sizes.count { (sizes, random) = (resume.sizes, resume.random) }
-        var sinceImprovement = 0
-        var taken = 0
+        var walk = Walk(
+            current: start, sizes: generators.map { _ in max(smallest, first) }, random: SeededGenerator(seed: seed),
+            smallest: smallest, begun: clock.now)
+        if let resume, resume.sizes.count == walk.sizes.count {
+            (walk.sizes, walk.random) = (resume.sizes, resume.random)
+        }
         let work = ParallelWork(threads: threads)
-        // How long the last batch took beyond its time limit (building the parts' models, GLPK's
-        // presolve), kept free before the deadline.
-        var overrun = 0.0
-        while sinceImprovement < patience, !SearchStop.isRequested, !(cancel?.isSet ?? false) {
-            var limit = stepLimit
+        var cut = false
+        while !cut, isOpen(walk), let limit = timeLimit(walk, deadline: deadline) {
             let batchStart = clock.now
-            if let deadline {
-                let seconds = batchStart.duration(to: deadline).inSeconds - overrun
-                if seconds < 0.5 { break }
-                limit = min(limit, seconds)
+            let draws = (0..<batch).map { _ in draw(&walk, candidates) }
+            let incumbent = walk.current
+            let steps = work.map(Array(draws.indices)) { i in
+                Result { try solve(draws[i].area, incumbent, limit) }
             }
-            let picks = (0..<batch).map { (taken + $0) % generators.count }
-            taken += batch
-            let areas = picks.map {
-                generators[$0].neighbourhood(candidates, gaps: current.gaps, size: sizes[$0], random: &random)
-            }
-            let incumbent = current
-            let stepLimit = limit
-            let steps = work.map(Array(areas.indices)) { i in
-                Result { try solve(areas[i], incumbent, stepLimit) }
-            }
-            overrun = max(0, (clock.now - batchStart).inSeconds - limit)
+            walk.overrun = max(0, (clock.now - batchStart).inSeconds - limit)
             var improving: [(found: Incumbent<Solution>, free: Set<Int>)] = []
             var wholeSearched = false
             for (position, outcome) in steps.enumerated() {
                 let step = try outcome.get()
-                let g = picks[position]
-                wholeSearched = wholeSearched || (step.finished && areas[position].count == candidates.all.count)
-                let shrink = step.found == nil ? shrinking.empty : shrinking.stopped
-                sizes[g] = step.finished ? min(1, sizes[g] * growth) : max(smallest, sizes[g] / shrink)
-                if let found = step.found, Self.improves(found, on: current) {
-                    improving.append((found, areas[position]))
-                }
+                let area = draws[position].area
+                cut = cut || !step.finished
+                wholeSearched = wholeSearched || (step.finished && area.count == candidates.all.count)
+                resize(&walk, draws[position].generator, after: step)
+                if let found = step.found, Self.improves(found, on: walk.current) { improving.append((found, area)) }
             }
             // The best part's roster (the earliest of equals) first; with `merge`, each other improving
             // part's changes put in where that improves it (the parts re-solved the same roster; most
@@ -212,9 +210,8 @@ public struct NeighbourhoodSearch {
             if let merge, var merged = improved {
                 var mergedFree = improving[0].free
                 for (found, free) in improving.dropFirst() {
-                    let left = deadline.map { clock.now.duration(to: $0).inSeconds - overrun } ?? stepLimit
-                    guard left > 0.5 else { break }
-                    if let both = try merge(merged, found, free.subtracting(mergedFree), min(stepLimit, left)),
+                    guard let left = timeLimit(walk, deadline: deadline) else { break }
+                    if let both = try merge(merged, found, free.subtracting(mergedFree), left),
                         Self.improves(both, on: merged)
                     {
                         merged = both
@@ -225,18 +222,155 @@ public struct NeighbourhoodSearch {
             }
             guard let improved else {
                 // A neighbourhood of everything, solved, found nothing better: nothing will.
-                if wholeSearched { break }
-                sinceImprovement += batch
+                walk.ended = wholeSearched
+                walk.sinceImprovement += batch
                 continue
             }
-            current = improved
-            sinceImprovement = 0
-            let report = SolveProgress(
-                elapsed: (clock.now - begun).inSeconds, incumbent: current.objective, bestBound: nil, nodes: 0,
-                newIncumbent: true)
-            if progress?(report) == .stop { break }
+            accept(&walk, improved, progress: progress)
         }
-        return (current, Trail(sizes: sizes, random: random))
+        if cut {
+            try searchUnbatched(&walk, candidates, deadline: deadline, progress: progress, merge: merge, solve: solve)
+        }
+        return (walk.current, Trail(sizes: walk.sizes, random: walk.random))
+    }
+
+    /// The search after a sub-solve stopped by its time limit: up to ``threads`` sub-solves under way
+    /// at once, each from the roster as it was when it started, the next started as soon as one ends.
+    /// A part re-solved from a roster that has improved since is put into the improved roster with
+    /// `merge` (its changes, where it freed shifts), or kept whole when that costs less. With one
+    /// thread each sub-solve starts from the roster the one before left. A sub-solve's error is thrown
+    /// once those under way have ended.
+    private func searchUnbatched<Solution: Sendable>(
+        _ walk: inout Walk<Solution>, _ candidates: Candidates, deadline: ContinuousClock.Instant?,
+        progress: ((SolveProgress) -> ProgressAction)?, merge: Merge<Solution>?,
+        solve: @escaping @Sendable (Set<Int>, Incumbent<Solution>, Double) throws -> Step<Solution>
+    ) throws {
+        typealias Ended = (
+            started: Started<Solution>, outcome: Result<Step<Solution>, any Error>, at: ContinuousClock.Instant
+        )
+        let clock = ContinuousClock()
+        let ended = Completions<Ended>()
+        var version = 0
+        var running = 0
+        var failure: (any Error)?
+        while true {
+            while failure == nil, running < threads, isOpen(walk), let limit = timeLimit(walk, deadline: deadline) {
+                let (generator, area) = draw(&walk, candidates)
+                let started = Started<Solution>(
+                    generator: generator, area: area, base: walk.current, version: version, limit: limit, at: clock.now)
+                let run: @Sendable () -> Void = {
+                    let outcome = Result { try solve(started.area, started.base, started.limit) }
+                    ended.add((started, outcome, ContinuousClock.now))
+                }
+                running += 1
+                if threads == 1 { run() } else { DispatchQueue.global().async(execute: run) }
+            }
+            guard running > 0 else { break }
+            let (started, outcome, at) = ended.next()
+            running -= 1
+            do {
+                let step = try outcome.get()
+                walk.overrun = max(0, (at - started.at).inSeconds - started.limit)
+                resize(&walk, started.generator, after: step)
+                var better: Incumbent<Solution>?
+                if let found = step.found, Self.improves(found, on: started.base) {
+                    better = found
+                    if started.version != version, let merge, let left = timeLimit(walk, deadline: deadline),
+                        let both = try merge(walk.current, found, started.area, left), both.objective < found.objective
+                    {
+                        better = both
+                    }
+                }
+                if let better, Self.improves(better, on: walk.current) {
+                    version += 1
+                    accept(&walk, better, progress: progress)
+                } else {
+                    walk.sinceImprovement += 1
+                    // A neighbourhood of everything, solved from the roster as it is, found nothing better.
+                    walk.ended =
+                        walk.ended
+                        || (step.finished && started.version == version && started.area.count == candidates.all.count)
+                }
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// A sub-solve under way: its generator, part, starting roster (and how many better rosters had
+    /// been found by then) and time limit.
+    private struct Started<Solution: Sendable>: Sendable {
+        var generator: Int
+        var area: Set<Int>
+        var base: Incumbent<Solution>
+        var version: Int
+        var limit: Double
+        var at: ContinuousClock.Instant
+    }
+
+    /// A search under way: its roster, each generator's size, the draws, and whether it has ended.
+    private struct Walk<Solution: Sendable> {
+        var current: Incumbent<Solution>
+        var sizes: [Double]
+        var random: SeededGenerator
+        /// Sub-solves in a row that improved nothing.
+        var sinceImprovement = 0
+        /// Neighbourhoods drawn so far (the generators are taken in turn).
+        var taken = 0
+        /// How long the last sub-solves took beyond their time limit (building the parts' models,
+        /// GLPK's presolve), kept free before the deadline.
+        var overrun = 0.0
+        /// Set when nothing better can be found, or progress asked the search to stop.
+        var ended = false
+        /// The smallest size: one person-day.
+        let smallest: Double
+        let begun: ContinuousClock.Instant
+
+    }
+
+    /// Whether the search goes on: it has not ended, nor been stopped, and is within its patience.
+    private func isOpen<Solution>(_ walk: Walk<Solution>) -> Bool {
+        !walk.ended && walk.sinceImprovement < patience && !SearchStop.isRequested && !(cancel?.isSet ?? false)
+    }
+
+    /// The next sub-solve's (or merge's) time limit: ``stepLimit``, or what is left before the deadline
+    /// (less the last overrun); `nil` when that is under half a second.
+    private func timeLimit<Solution>(_ walk: Walk<Solution>, deadline: ContinuousClock.Instant?) -> Double? {
+        guard let deadline else { return stepLimit }
+        let seconds = ContinuousClock.now.duration(to: deadline).inSeconds - walk.overrun
+        return seconds < 0.5 ? nil : min(stepLimit, seconds)
+    }
+
+    /// The next generator in turn and the part it frees around the search's roster.
+    private func draw<Solution>(
+        _ walk: inout Walk<Solution>, _ candidates: Candidates
+    ) -> (generator: Int, area: Set<Int>) {
+        let g = walk.taken % generators.count
+        walk.taken += 1
+        return (
+            g,
+            generators[g].neighbourhood(candidates, gaps: walk.current.gaps, size: walk.sizes[g], random: &walk.random)
+        )
+    }
+
+    /// Grows generator `g`'s size after a sub-solve that ended by its own criteria; shrinks it after
+    /// one stopped by its time limit, more when it found nothing.
+    private func resize<Solution>(_ walk: inout Walk<Solution>, _ g: Int, after step: Step<Solution>) {
+        let shrink = step.found == nil ? shrinking.empty : shrinking.stopped
+        walk.sizes[g] = step.finished ? min(1, walk.sizes[g] * growth) : max(walk.smallest, walk.sizes[g] / shrink)
+    }
+
+    /// Takes `better` as the search's roster and reports it.
+    private func accept<Solution>(
+        _ walk: inout Walk<Solution>, _ better: Incumbent<Solution>, progress: ((SolveProgress) -> ProgressAction)?
+    ) {
+        walk.current = better
+        walk.sinceImprovement = 0
+        let report = SolveProgress(
+            elapsed: (ContinuousClock.now - walk.begun).inSeconds, incumbent: better.objective, bestBound: nil,
+            nodes: 0, newIncumbent: true)
+        if progress?(report) == .stop { walk.ended = true }
     }
 
     /// Whether `found` costs less than `current`, beyond rounding.

@@ -74,3 +74,22 @@ final class Background<T: Sendable>: @unchecked Sendable {
         return value!
     }
 }
+
+/// Results handed from the threads that make them to one thread that waits for them, in the order
+/// they arrive (sub-solves that end at different times).
+final class Completions<T: Sendable>: @unchecked Sendable {
+    private var items: [T] = []
+    private let lock = NSLock()
+    private let arrived = DispatchSemaphore(value: 0)
+
+    func add(_ item: T) {
+        lock.withLock { items.append(item) }
+        arrived.signal()
+    }
+
+    /// The earliest result not yet taken, once there is one.
+    func next() -> T {
+        arrived.wait()
+        return lock.withLock { items.removeFirst() }
+    }
+}
