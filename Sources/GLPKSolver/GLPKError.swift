@@ -1,7 +1,8 @@
 import CGLPK
+import LinearModel
 
 /// A GLPK call that did not work (as opposed to a solver conclusion such as "infeasible").
-public enum GLPKError: Error, Sendable, CustomStringConvertible {
+public enum GLPKError: SolverFailure, Sendable, CustomStringConvertible {
     /// GLPK raised an internal error; its environment on this thread was freed, no GLPK object
     /// created on the thread before this point may be used again.
     case environmentLost(operation: String, detail: String)

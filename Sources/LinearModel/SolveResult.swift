@@ -110,6 +110,11 @@ public enum ProgressAction: Sendable {
 }
 
 /// A solver: takes a whole model in one call, or keeps a linear program alive for column generation.
+/// A solver's failure on a valid model with valid options (an internal error of the solver), as
+/// opposed to an invalid model or options, or a conclusion such as "infeasible": a caller that can do
+/// without the answer (one attempt at a better roster among many) may go on.
+public protocol SolverFailure: Error {}
+
 public protocol Solver: Sendable {
     /// Solves `model`. Thrown errors mean the call failed (invalid model or options, solver failure);
     /// infeasible or unbounded models are results, not errors.

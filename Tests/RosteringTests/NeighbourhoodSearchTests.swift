@@ -186,25 +186,120 @@ import Workforce
         }
     }
 
-    /// With sub-solves stopped by the clock and two threads (parts re-solved from a roster that has
-    /// improved since, merged into it), the search still never worsens the roster, and keeps every
-    /// hard rule.
-    @Test func aSearchStoppedByTheClockOnTwoThreadsImprovesAndKeepsTheRules() throws {
-        var checked = 0
-        for seed in UInt64(200)..<260 where checked < 3 {
-            guard let (c, _, built, start) = try Self.wholeModelStart(seed: seed) else { continue }
-            checked += 1
-            var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 2)
-            search.patience = 12
-            search.stepLimit = 0.002
-            let values = try search.improve(built, start: start, deadline: nil, progress: nil)
-            let objective = built.model.objectiveValue(values)
-            #expect(objective <= built.model.objectiveValue(start) + 1e-6, "seed \(seed)")
-            let roster = built.roster(from: values)
-            #expect(ColumnGenerationTests.hard(c, roster).isEmpty, "seed \(seed)")
-            #expect(abs(Evaluator(c).evaluate(roster).objective - objective) < 1e-6, "seed \(seed)")
+    /// What a two-thread search of stubs saw: each sub-solve's part, in the order they began, what
+    /// each merge was given, and the sub-solves that ran to their end.
+    final class TwoThreads: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [Set<Int>] = []
+        private var mergedParts: [(base: Int, other: Int, free: Set<Int>)] = []
+        private var ended: [Int] = []
+
+        /// Records a sub-solve's start; returns how many started before it.
+        func start(_ area: Set<Int>) -> Int {
+            lock.withLock {
+                parts.append(area)
+                return parts.count - 1
+            }
         }
-        #expect(checked == 3)
+
+        func merged(_ base: Int, _ other: Int, _ free: Set<Int>) {
+            lock.withLock { mergedParts.append((base, other, free)) }
+        }
+        func end(_ call: Int) { lock.withLock { ended.append(call) } }
+        var started: [Set<Int>] { lock.withLock { parts } }
+        var merges: [(base: Int, other: Int, free: Set<Int>)] { lock.withLock { mergedParts } }
+        var finished: [Int] { lock.withLock { ended } }
+    }
+
+    /// On two threads, once a sub-solve has been stopped by the clock, a part re-solved from a roster
+    /// that has improved since is merged into the newer roster (the merge given that roster, the
+    /// part's roster and the part), and the part's roster is kept whole when the merge breaks a rule
+    /// or costs more. The stubs: the first batch finds nothing and is stopped by the clock; of the
+    /// next two sub-solves, both from the first roster (0, costing 100), one returns roster 10
+    /// (costing 90) at once, the other waits until roster 10 has been taken and returns roster 20
+    /// (85); a merge gives roster 30.
+    @Test func aPartFromAnOlderRosterIsMergedIntoTheNewerOne() throws {
+        let c = try #require(try (UInt64(10)..<40).lazy.compactMap { try Self.sample(seed: $0) }.first)
+        let candidates = Candidates(c)
+        typealias Incumbent = NeighbourhoodSearch.Incumbent<Int>
+        // The merge's cost (nil: it breaks a hard rule), and the roster the search ends with.
+        for (mergedCost, best) in [(80.0, 30), (nil, 20), (87.0, 20)] as [(Double?, Int)] {
+            let seen = TwoThreads()
+            let taken = DispatchSemaphore(value: 0)
+            var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 2)
+            search.patience = 3
+            let merge: NeighbourhoodSearch.Merge<Int> = { base, other, free, _ in
+                seen.merged(base.solution, other.solution, free)
+                return mergedCost.map { Incumbent(solution: 30, objective: $0, gaps: []) }
+            }
+            let found = try search.search(
+                candidates, from: Incumbent(solution: 0, objective: 100, gaps: []), deadline: nil,
+                progress: { _ in
+                    taken.signal()
+                    return .proceed
+                }, merge: merge
+            ) { area, base, _ in
+                switch seen.start(area) {
+                case 2:
+                    // Bounded, so that a search that waits for this sub-solve first fails rather than hangs.
+                    _ = taken.wait(timeout: .now() + 20)
+                    return (Incumbent(solution: 20, objective: 85, gaps: []), false)
+                case 3: return (Incumbent(solution: 10, objective: 90, gaps: []), false)
+                default: return (nil, false)
+                }
+            }.found
+            let label = "merge costing \(mergedCost.map { "\($0)" } ?? "nothing")"
+            #expect(found.solution == best, "\(label)")
+            let merges = seen.merges
+            try #require(merges.count == 1, "\(label)")
+            #expect(merges[0].base == 10 && merges[0].other == 20, "\(label)")
+            #expect(merges[0].free == seen.started[2], "\(label)")
+        }
+    }
+
+    /// A sub-solve the solver fails on (``SolverFailure``) finds nothing and the search goes on, in
+    /// its batches and after them. Here on one thread, every sub-solve that does not fail ends by its
+    /// own criteria, and the first six that do not fail each find a roster one better than their start.
+    @Test func aSubSolveTheSolverFailsOnFindsNothingAndTheSearchGoesOn() throws {
+        let c = try #require(try (UInt64(10)..<40).lazy.compactMap { try Self.sample(seed: $0) }.first)
+        struct Failed: SolverFailure {}
+        let starts = Starts()
+        var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 1)
+        search.patience = 3
+        let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
+        let found = try search.search(Candidates(c), from: start, deadline: nil, progress: nil) { _, base, _ in
+            let call = starts.record(base.solution)
+            // The first batch's first, and the second after it (unbatched: a failure is not finished).
+            if call == 0 || call == 3 { throw Failed() }
+            let better = NeighbourhoodSearch.Incumbent(
+                solution: base.solution + 1, objective: base.objective - 1, gaps: [])
+            return (call < 8 ? better : nil, true)
+        }.found
+        #expect(starts.all == [0, 0, 1, 2, 2, 3, 4, 5, 6, 6, 6])
+        #expect(found.solution == 6 && found.objective == 94)
+    }
+
+    /// A sub-solve's error ends the search, but only once the sub-solves under way have ended.
+    @Test func anErrorEndsTheSearchOnceTheSubSolvesUnderWayHaveEnded() throws {
+        let c = try #require(try (UInt64(10)..<40).lazy.compactMap { try Self.sample(seed: $0) }.first)
+        let candidates = Candidates(c)
+        struct Failed: Error {}
+        let seen = TwoThreads()
+        var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 2)
+        search.patience = 100
+        let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
+        #expect(throws: Failed.self) {
+            _ = try search.search(candidates, from: start, deadline: nil, progress: nil) { area, _, _ in
+                let call = seen.start(area)
+                if call == 2 { throw Failed() }
+                if call == 3 { Thread.sleep(forTimeInterval: 0.3) }
+                seen.end(call)
+                return (nil, false)
+            }
+        }
+        // The first batch (calls 0 and 1), then the two unbatched: the failing one and the slow one.
+        #expect(seen.started.count == 4)
+        #expect(Set(seen.finished) == [0, 1, 3])
     }
 
     /// Each generator's size grows by ``NeighbourhoodSearch/growth`` after a sub-solve that ends by its

@@ -17,7 +17,8 @@ import Workforce
 /// by its own criteria, and halves after one stopped by its time limit, so each kind settles at parts
 /// GLPK mostly re-solves within a step (``growth``). The sub-solves of a batch start from the same
 /// roster and run concurrently; the best of them is kept. A batch always holds at least two, so one
-/// thread and two give the same search (only the time it takes differs). Once a sub-solve has been
+/// thread and two give the same search (only the time it takes differs) while every sub-solve ends by
+/// its own criteria. Once a sub-solve has been
 /// stopped by its time limit, the search depends on the clock anyway, and it goes on without
 /// batches: each sub-solve starts from the best roster so far as soon as a thread is free. The search
 /// ends at the deadline, after ``patience`` sub-solves in a row improve nothing, or when a
@@ -40,11 +41,11 @@ public struct NeighbourhoodSearch {
     var firstShifts = 1000
     /// How much a size grows after a sub-solve that ends by its own criteria. With halving after one
     /// stopped by its time limit, sizes settle where about one sub-solve in eight is stopped (log 1.1
-    /// / log 2), rather than one in four at 1.25: a stopped sub-solve takes the whole step limit and
-    /// seldom returns a better roster (the sample case at 60 s, at 1.25: 67% of the sub-solves' time
-    /// went to stopped ones). The sample case at 60 s, with the search unbatched once stopped: 147,408,
-    /// 147,696 and 147,696 in three runs at 1.1, 148,056, 148,218 and 147,865 at 1.25; 148,449 at 1.1
-    /// with batches throughout.
+    /// / (log 1.1 + log 2)), rather than one in four at 1.25: a stopped sub-solve takes the whole step
+    /// limit and seldom returns a better roster (the sample case at 60 s, at 1.25: 67% of the
+    /// sub-solves' time went to stopped ones). The sample case at 60 s, with the search unbatched once
+    /// stopped: 147,408, 147,696 and 147,696 in three runs at 1.1, 148,056, 148,218 and 147,865 at
+    /// 1.25; 148,449 at 1.1 with batches throughout.
     var growth = 1.1
     /// How much a size shrinks after a sub-solve stopped by its time limit, and after one that found
     /// no roster at all. Halving (rather than the growth's inverse) lets a size that was too large
@@ -95,8 +96,9 @@ public struct NeighbourhoodSearch {
     /// What one sub-solve found (`nil`: nothing) and whether it ended by its own criteria.
     typealias Step<Solution: Sendable> = (found: Incumbent<Solution>?, finished: Bool)
 
-    /// Puts what another sub-solve of the same batch changed (in the shifts it freed) into a roster
-    /// found by one, within a time limit: the combined roster, or `nil` when it breaks a hard rule.
+    /// Puts what another sub-solve changed (in the shifts it freed) into a roster found by one of the
+    /// same batch, or into a roster found since the other started, within a time limit: the combined
+    /// roster, or `nil` when it breaks a hard rule.
     typealias Merge<Solution: Sendable> = (
         _ base: Incumbent<Solution>, _ other: Incumbent<Solution>, _ free: Set<Int>, _ limit: Double
     ) throws -> Incumbent<Solution>?
@@ -193,7 +195,7 @@ public struct NeighbourhoodSearch {
             var improving: [(found: Incumbent<Solution>, free: Set<Int>)] = []
             var wholeSearched = false
             for (position, outcome) in steps.enumerated() {
-                let step = try outcome.get()
+                let step = try Self.step(outcome)
                 let area = draws[position].area
                 cut = cut || !step.finished
                 wholeSearched = wholeSearched || (step.finished && area.count == candidates.all.count)
@@ -211,7 +213,7 @@ public struct NeighbourhoodSearch {
                 var mergedFree = improving[0].free
                 for (found, free) in improving.dropFirst() {
                     guard let left = timeLimit(walk, deadline: deadline) else { break }
-                    if let both = try merge(merged, found, free.subtracting(mergedFree), left),
+                    if let both = try Self.merging(merge, merged, found, free.subtracting(mergedFree), left),
                         Self.improves(both, on: merged)
                     {
                         merged = both
@@ -246,10 +248,10 @@ public struct NeighbourhoodSearch {
         solve: @escaping @Sendable (Set<Int>, Incumbent<Solution>, Double) throws -> Step<Solution>
     ) throws {
         typealias Ended = (
-            started: Started<Solution>, outcome: Result<Step<Solution>, any Error>, at: ContinuousClock.Instant
+            started: Started<Solution>, outcome: Result<Step<Solution>, any Error>, seconds: Double
         )
-        let clock = ContinuousClock()
         let ended = Completions<Ended>()
+        // Better rosters found since this phase began.
         var version = 0
         var running = 0
         var failure: (any Error)?
@@ -257,26 +259,31 @@ public struct NeighbourhoodSearch {
             while failure == nil, running < threads, isOpen(walk), let limit = timeLimit(walk, deadline: deadline) {
                 let (generator, area) = draw(&walk, candidates)
                 let started = Started<Solution>(
-                    generator: generator, area: area, base: walk.current, version: version, limit: limit, at: clock.now)
+                    generator: generator, area: area, base: walk.current, version: version, limit: limit)
                 let run: @Sendable () -> Void = {
+                    let clock = ContinuousClock()
+                    let begun = clock.now
                     let outcome = Result { try solve(started.area, started.base, started.limit) }
-                    ended.add((started, outcome, ContinuousClock.now))
+                    ended.add((started, outcome, (clock.now - begun).inSeconds))
                 }
                 running += 1
                 if threads == 1 { run() } else { DispatchQueue.global().async(execute: run) }
             }
             guard running > 0 else { break }
-            let (started, outcome, at) = ended.next()
+            let (started, outcome, seconds) = ended.next()
             running -= 1
+            // After an error, the sub-solves under way are only waited for.
+            if failure != nil { continue }
             do {
-                let step = try outcome.get()
-                walk.overrun = max(0, (at - started.at).inSeconds - started.limit)
+                let step = try Self.step(outcome)
+                walk.overrun = max(0, seconds - started.limit)
                 resize(&walk, started.generator, after: step)
                 var better: Incumbent<Solution>?
                 if let found = step.found, Self.improves(found, on: started.base) {
                     better = found
                     if started.version != version, let merge, let left = timeLimit(walk, deadline: deadline),
-                        let both = try merge(walk.current, found, started.area, left), both.objective < found.objective
+                        let both = try Self.merging(merge, walk.current, found, started.area, left),
+                        Self.improves(both, on: found)
                     {
                         better = both
                     }
@@ -298,15 +305,14 @@ public struct NeighbourhoodSearch {
         if let failure { throw failure }
     }
 
-    /// A sub-solve under way: its generator, part, starting roster (and how many better rosters had
-    /// been found by then) and time limit.
+    /// A sub-solve under way: its generator, part, starting roster (and how many better rosters the
+    /// unbatched search had found by then) and time limit.
     private struct Started<Solution: Sendable>: Sendable {
         var generator: Int
         var area: Set<Int>
         var base: Incumbent<Solution>
         var version: Int
         var limit: Double
-        var at: ContinuousClock.Instant
     }
 
     /// A search under way: its roster, each generator's size, the draws, and whether it has ended.
@@ -323,10 +329,12 @@ public struct NeighbourhoodSearch {
         var overrun = 0.0
         /// Set when nothing better can be found, or progress asked the search to stop.
         var ended = false
+        /// Set when progress asked the search to stop: it is not called again (a sub-solve under way
+        /// may still give a better roster, which is kept).
+        var stopped = false
         /// The smallest size: one person-day.
         let smallest: Double
         let begun: ContinuousClock.Instant
-
     }
 
     /// Whether the search goes on: it has not ended, nor been stopped, and is within its patience.
@@ -361,16 +369,33 @@ public struct NeighbourhoodSearch {
         walk.sizes[g] = step.finished ? min(1, walk.sizes[g] * growth) : max(walk.smallest, walk.sizes[g] / shrink)
     }
 
-    /// Takes `better` as the search's roster and reports it.
+    /// Takes `better` as the search's roster and reports it, unless progress has asked to stop.
     private func accept<Solution>(
         _ walk: inout Walk<Solution>, _ better: Incumbent<Solution>, progress: ((SolveProgress) -> ProgressAction)?
     ) {
         walk.current = better
         walk.sinceImprovement = 0
+        guard !walk.stopped else { return }
         let report = SolveProgress(
             elapsed: (ContinuousClock.now - walk.begun).inSeconds, incumbent: better.objective, bestBound: nil,
             nodes: 0, newIncumbent: true)
-        if progress?(report) == .stop { walk.ended = true }
+        if progress?(report) == .stop { (walk.ended, walk.stopped) = (true, true) }
+    }
+
+    /// A sub-solve's outcome; one the solver failed on (``SolverFailure``) found nothing and was not
+    /// finished, and the search goes on: a part is one attempt among many at a better roster, and a
+    /// run of instance 15 at 300 s once lost its roster to such a failure (GLPK's environment lost
+    /// while loading a part).
+    static func step<Solution>(_ outcome: Result<Step<Solution>, any Error>) throws -> Step<Solution> {
+        do { return try outcome.get() } catch is any SolverFailure { return (nil, false) }
+    }
+
+    /// `merge`'s roster; `nil`, as for a combination that breaks a hard rule, when the solver fails.
+    static func merging<Solution>(
+        _ merge: Merge<Solution>, _ base: Incumbent<Solution>, _ other: Incumbent<Solution>, _ free: Set<Int>,
+        _ limit: Double
+    ) throws -> Incumbent<Solution>? {
+        do { return try merge(base, other, free, limit) } catch is any SolverFailure { return nil }
     }
 
     /// Whether `found` costs less than `current`, beyond rounding.
