@@ -26,8 +26,15 @@ typedef struct {
     unsigned long generation;
 } cglpk_guard_t;
 
-/** The calling thread's guard. */
-static inline cglpk_guard_t *cglpk_guard(void) {
+/**
+ * The calling thread's guard, one per thread for the whole program. Each Swift source file that
+ * calls these functions may be compiled into an object file of its own, with its own copy of every
+ * static inline function here; a guard kept in one would then be one per file, and an error raised
+ * under one file's guard would not change the generation another file reads (so a problem made before
+ * the error would not know its environment was gone). This function is a weak definition instead:
+ * the linker keeps one of the copies, and every file's calls reach that one and its guard.
+ */
+__attribute__((weak, noinline)) cglpk_guard_t *cglpk_guard(void) {
     static _Thread_local cglpk_guard_t guard;
     return &guard;
 }

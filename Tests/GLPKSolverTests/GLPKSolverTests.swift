@@ -252,6 +252,22 @@ import Testing
         // GLPK's environment on this thread was rebuilt: solving works again.
         #expect(try GLPKSolver().solve(Models.knapsack()).status == .optimal)
     }
+
+    /// An internal error frees GLPK's environment on its thread, and every GLPK object made there
+    /// before it: a session made before it says so when next used, rather than using a freed problem,
+    /// whichever source file's guarded call raised the error (the C guard is one per thread for the
+    /// whole program, not one per file that calls it).
+    @Test func aSessionMadeBeforeAnInternalErrorSaysItsEnvironmentIsGone() throws {
+        let session = try GLPKSession(Models.knapsack())
+        #expect(try session.solve(timeLimit: nil).status == .optimal)
+        let problem = GLPKProblem(capture: TerminalCapture(sink: nil))
+        #expect(throws: GLPKError.self) { try GLPKSolver.provokeInternalError() }
+        // The problem's own check, before any GLPK call (which might use freed memory unnoticed).
+        #expect(throws: GLPKError.self) { _ = try problem.live("a check after the error") }
+        #expect(throws: GLPKError.self) { _ = try session.solve(timeLimit: nil) }
+        // A session made after it works.
+        #expect(try GLPKSession(Models.knapsack()).solve(timeLimit: nil).status == .optimal)
+    }
 }
 
 @Suite struct ModelFileTests {
