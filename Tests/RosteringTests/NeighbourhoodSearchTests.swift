@@ -140,21 +140,30 @@ import Workforce
         #expect(checked == 4)
     }
 
-    /// The rosters sub-solves started from, in the order they started (the search's own thread, or
-    /// one at a time).
-    final class Starts: @unchecked Sendable {
+    /// What a search of stub sub-solves saw: each sub-solve's starting roster and part, in the order
+    /// they began, what each merge was given, and the sub-solves that ran to their end.
+    final class SubSolves: @unchecked Sendable {
         private let lock = NSLock()
-        private var bases: [Int] = []
+        private var begun: [(base: Int, area: Set<Int>)] = []
+        private var mergedParts: [(base: Int, other: Int, free: Set<Int>)] = []
+        private var ended: [Int] = []
 
         /// Records a sub-solve's start; returns how many started before it.
-        func record(_ base: Int) -> Int {
+        func start(_ base: Int, _ area: Set<Int>) -> Int {
             lock.withLock {
-                bases.append(base)
-                return bases.count - 1
+                begun.append((base, area))
+                return begun.count - 1
             }
         }
 
-        var all: [Int] { lock.withLock { bases } }
+        func merged(_ base: Int, _ other: Int, _ free: Set<Int>) {
+            lock.withLock { mergedParts.append((base, other, free)) }
+        }
+        func end(_ call: Int) { lock.withLock { ended.append(call) } }
+        var bases: [Int] { lock.withLock { begun.map(\.base) } }
+        var areas: [Set<Int>] { lock.withLock { begun.map(\.area) } }
+        var merges: [(base: Int, other: Int, free: Set<Int>)] { lock.withLock { mergedParts } }
+        var finished: [Int] { lock.withLock { ended } }
     }
 
     /// Sub-solves that end by their own criteria run in batches from one roster (so that one thread
@@ -171,44 +180,19 @@ import Workforce
             4: ([0, 0, 1, 1, 2, 2, 3, 4, 5, 5, 5], 5),
         ]
         for (stoppedFrom, (bases, best)) in expected {
-            let starts = Starts()
+            let seen = SubSolves()
             var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 1)
             search.patience = 3
             let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
-            let found = try search.search(candidates, from: start, deadline: nil, progress: nil) { _, base, _ in
-                let call = starts.record(base.solution)
+            let found = try search.search(candidates, from: start, deadline: nil, progress: nil) { area, base, _ in
+                let call = seen.start(base.solution, area)
                 let better = NeighbourhoodSearch.Incumbent(
                     solution: base.solution + 1, objective: base.objective - 1, gaps: [])
                 return (call < 8 ? better : nil, call < stoppedFrom)
             }.found
-            #expect(starts.all == bases, "stopped from sub-solve \(stoppedFrom)")
+            #expect(seen.bases == bases, "stopped from sub-solve \(stoppedFrom)")
             #expect(found.solution == best && found.objective == Double(100 - best), "stopped from \(stoppedFrom)")
         }
-    }
-
-    /// What a two-thread search of stubs saw: each sub-solve's part, in the order they began, what
-    /// each merge was given, and the sub-solves that ran to their end.
-    final class TwoThreads: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [Set<Int>] = []
-        private var mergedParts: [(base: Int, other: Int, free: Set<Int>)] = []
-        private var ended: [Int] = []
-
-        /// Records a sub-solve's start; returns how many started before it.
-        func start(_ area: Set<Int>) -> Int {
-            lock.withLock {
-                parts.append(area)
-                return parts.count - 1
-            }
-        }
-
-        func merged(_ base: Int, _ other: Int, _ free: Set<Int>) {
-            lock.withLock { mergedParts.append((base, other, free)) }
-        }
-        func end(_ call: Int) { lock.withLock { ended.append(call) } }
-        var started: [Set<Int>] { lock.withLock { parts } }
-        var merges: [(base: Int, other: Int, free: Set<Int>)] { lock.withLock { mergedParts } }
-        var finished: [Int] { lock.withLock { ended } }
     }
 
     /// On two threads, once a sub-solve has been stopped by the clock, a part re-solved from a roster
@@ -224,7 +208,7 @@ import Workforce
         typealias Incumbent = NeighbourhoodSearch.Incumbent<Int>
         // The merge's cost (nil: it breaks a hard rule), and the roster the search ends with.
         for (mergedCost, best) in [(80.0, 30), (nil, 20), (87.0, 20)] as [(Double?, Int)] {
-            let seen = TwoThreads()
+            let seen = SubSolves()
             let taken = DispatchSemaphore(value: 0)
             var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 2)
             search.patience = 3
@@ -239,7 +223,7 @@ import Workforce
                     return .proceed
                 }, merge: merge
             ) { area, base, _ in
-                switch seen.start(area) {
+                switch seen.start(base.solution, area) {
                 case 2:
                     // Bounded, so that a search that waits for this sub-solve first fails rather than hangs.
                     _ = taken.wait(timeout: .now() + 20)
@@ -253,7 +237,7 @@ import Workforce
             let merges = seen.merges
             try #require(merges.count == 1, "\(label)")
             #expect(merges[0].base == 10 && merges[0].other == 20, "\(label)")
-            #expect(merges[0].free == seen.started[2], "\(label)")
+            #expect(merges[0].free == seen.areas[2], "\(label)")
         }
     }
 
@@ -263,19 +247,19 @@ import Workforce
     @Test func aSubSolveTheSolverFailsOnFindsNothingAndTheSearchGoesOn() throws {
         let c = try #require(try (UInt64(10)..<40).lazy.compactMap { try Self.sample(seed: $0) }.first)
         struct Failed: SolverFailure {}
-        let starts = Starts()
+        let seen = SubSolves()
         var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 1)
         search.patience = 3
         let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
-        let found = try search.search(Candidates(c), from: start, deadline: nil, progress: nil) { _, base, _ in
-            let call = starts.record(base.solution)
+        let found = try search.search(Candidates(c), from: start, deadline: nil, progress: nil) { area, base, _ in
+            let call = seen.start(base.solution, area)
             // The first batch's first, and the second after it (unbatched: a failure is not finished).
             if call == 0 || call == 3 { throw Failed() }
             let better = NeighbourhoodSearch.Incumbent(
                 solution: base.solution + 1, objective: base.objective - 1, gaps: [])
             return (call < 8 ? better : nil, true)
         }.found
-        #expect(starts.all == [0, 0, 1, 2, 2, 3, 4, 5, 6, 6, 6])
+        #expect(seen.bases == [0, 0, 1, 2, 2, 3, 4, 5, 6, 6, 6])
         #expect(found.solution == 6 && found.objective == 94)
     }
 
@@ -284,13 +268,13 @@ import Workforce
         let c = try #require(try (UInt64(10)..<40).lazy.compactMap { try Self.sample(seed: $0) }.first)
         let candidates = Candidates(c)
         struct Failed: Error {}
-        let seen = TwoThreads()
+        let seen = SubSolves()
         var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 2)
         search.patience = 100
         let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
         #expect(throws: Failed.self) {
-            _ = try search.search(candidates, from: start, deadline: nil, progress: nil) { area, _, _ in
-                let call = seen.start(area)
+            _ = try search.search(candidates, from: start, deadline: nil, progress: nil) { area, base, _ in
+                let call = seen.start(base.solution, area)
                 if call == 2 { throw Failed() }
                 if call == 3 { Thread.sleep(forTimeInterval: 0.3) }
                 seen.end(call)
@@ -298,7 +282,7 @@ import Workforce
             }
         }
         // The first batch (calls 0 and 1), then the two unbatched: the failing one and the slow one.
-        #expect(seen.started.count == 4)
+        #expect(seen.areas.count == 4)
         #expect(Set(seen.finished) == [0, 1, 3])
     }
 

@@ -18,11 +18,10 @@ import Workforce
 /// GLPK mostly re-solves within a step (``growth``). The sub-solves of a batch start from the same
 /// roster and run concurrently; the best of them is kept. A batch always holds at least two, so one
 /// thread and two give the same search (only the time it takes differs) while every sub-solve ends by
-/// its own criteria. Once a sub-solve has been
-/// stopped by its time limit, the search depends on the clock anyway, and it goes on without
-/// batches: each sub-solve starts from the best roster so far as soon as a thread is free. The search
-/// ends at the deadline, after ``patience`` sub-solves in a row improve nothing, or when a
-/// neighbourhood of every shift is solved without improvement.
+/// its own criteria. Once a sub-solve has been stopped by its time limit, the search depends on the
+/// clock anyway, and it goes on without batches: each sub-solve starts from the best roster so far as
+/// soon as a thread is free. The search ends at the deadline, after ``patience`` sub-solves in a row
+/// improve nothing, or when a neighbourhood of every shift is solved without improvement.
 ///
 /// With the whole model, a neighbourhood is that model with columns fixed. Without it (a case too
 /// large), a neighbourhood's model is built from the freed shifts and, elsewhere, only the roster's
