@@ -439,6 +439,47 @@ import Workforce
         #expect(rested >= 10, "schedules rested in only \(rested) cases")
     }
 
+    /// Each candidate shift's share in the master's solution is what the schedules holding it take:
+    /// no person-day holds more than one in all, each person's shares add up to the days their
+    /// schedules work (weighted by their shares), and a person whose schedule is whole works exactly
+    /// the shifts of share 1.
+    @Test func candidateSharesAreTheSchedulesShares() throws {
+        var cases = 0
+        for seed in UInt64(900)..<915 {
+            guard let (_, index, people, first) = try Self.withFirstRoster(seed: seed, hours: seed % 2 == 0) else {
+                continue
+            }
+            let generation = try ColumnGeneration(
+                index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            #expect(generation.candidateShares == nil, "seed \(seed): shares before the master is solved")
+            try generation.settle(deadline: nil)
+            let shares = try #require(generation.candidateShares, "seed \(seed)")
+            let primal = try #require(generation.primal)
+            let master = generation.master
+            cases += 1
+            for (p, days) in index.candidates.byPersonDay.enumerated() {
+                for (d, options) in days.enumerated() {
+                    let held = options.reduce(0) { $0 + shares[$1] }
+                    #expect(held >= 0 && held <= 1 + 1e-6, "seed \(seed): person \(p) day \(d) holds \(held)")
+                }
+                let own = master.schedules.filter { $0.person == p }
+                let expected = own.reduce(0) {
+                    $0 + primal[$1.column.index] * Double($1.choice.compactMap { $0 }.count)
+                }
+                let total = days.joined().reduce(0) { $0 + shares[$1] }
+                #expect(abs(total - expected) < 1e-6, "seed \(seed): person \(p) \(total) against \(expected)")
+                if let whole = own.first(where: { primal[$0.column.index] > 1 - 1e-9 }) {
+                    let worked = Set(
+                        whole.choice.enumerated().compactMap { d, o in o.map { master.rules[p].options[d][$0] } })
+                    #expect(
+                        worked == Set(days.joined().filter { shares[$0] > 1 - 1e-9 }),
+                        "seed \(seed): person \(p)")
+                }
+            }
+        }
+        #expect(cases >= 8, "only \(cases) cases")
+    }
+
     /// Smoothed pricing leaves the master's linear optimum, and the Lagrangian function is right:
     /// settled without smoothing, at 0.5 and at 0.9, the master converges to the same value, and its
     /// bound, read from the Lagrangian function at the last duals priced exactly, meets that value

@@ -29,7 +29,7 @@ import Workforce
         let candidates = Candidates(c)
         var random = SeededGenerator(seed: 3)
         for size in [0.01, 0.2, 0.5, 1.0] {
-            let free = DayWindow().neighbourhood(candidates, gaps: [], size: size, random: &random)
+            let free = DayWindow().neighbourhood(candidates, around: RosterShape(), size: size, random: &random)
             let days = Self.days(candidates, free).sorted()
             #expect(!days.isEmpty)
             let expected = min(c.days.count, max(1, Int((size * Double(c.days.count)).rounded())))
@@ -47,14 +47,14 @@ import Workforce
         var random = SeededGenerator(seed: 5)
         let generator = StaffTeam(spanDays: 5)
         for size in [0.05, 0.3] {
-            let free = generator.neighbourhood(candidates, gaps: [], size: size, random: &random)
+            let free = generator.neighbourhood(candidates, around: RosterShape(), size: size, random: &random)
             let days = Self.days(candidates, free).sorted()
             #expect(days.count <= 5 && days.last! - days.first! < 5, "size \(size): days \(days)")
             let people = Set(free.map { candidates.all[$0].person })
             let expected = min(c.staff.count, max(1, Int(size * Double(c.staff.count * c.days.count) / 5)))
             #expect(people.count <= expected, "size \(size): \(people.count) people, at most \(expected)")
         }
-        let everyone = generator.neighbourhood(candidates, gaps: [], size: 1, random: &random)
+        let everyone = generator.neighbourhood(candidates, around: RosterShape(), size: 1, random: &random)
         #expect(Set(everyone.map { candidates.all[$0].person }).count == Set(candidates.all.map(\.person)).count)
     }
 
@@ -64,7 +64,7 @@ import Workforce
         let at = try #require(candidates.all.first)
         let gap = CoverGap(day: at.day, shift: at.shift, locality: at.locality, cost: 10)
         var random = SeededGenerator(seed: 9)
-        let free = CoverGaps().neighbourhood(candidates, gaps: [gap], size: 0.01, random: &random)
+        let free = CoverGaps().neighbourhood(candidates, around: RosterShape(gaps: [gap]), size: 0.01, random: &random)
         // Everyone who could work the gap's place and shift on its day is freed there.
         let there = candidates.all.indices.filter {
             let x = candidates.all[$0]
@@ -76,8 +76,46 @@ import Workforce
         var a = SeededGenerator(seed: 11)
         var b = SeededGenerator(seed: 11)
         #expect(
-            CoverGaps().neighbourhood(candidates, gaps: [], size: 0.3, random: &a)
-                == DayWindow().neighbourhood(candidates, gaps: [], size: 0.3, random: &b))
+            CoverGaps().neighbourhood(candidates, around: RosterShape(), size: 0.3, random: &a)
+                == DayWindow().neighbourhood(candidates, around: RosterShape(), size: 0.3, random: &b))
+    }
+
+    /// The relaxation's generator frees the person-days where the roster and the relaxation
+    /// disagree, with the days beside them: all of them when the size allows, else some of them; and
+    /// a window of days, as ``DayWindow`` draws it, where they agree everywhere.
+    @Test func relaxationFreesWhereTheRosterAndTheRelaxationDisagree() throws {
+        let c = try #require(try (UInt64(120)..<160).lazy.compactMap { try Self.sample(seed: $0) }.first)
+        let candidates = Candidates(c)
+        // The roster: each person's first candidate on even days; the relaxation agrees with it...
+        var worked = Set<Int>()
+        for days in candidates.byPersonDay {
+            for (d, options) in days.enumerated() where d % 2 == 0 { worked.formUnion(options.prefix(1)) }
+        }
+        var shares = candidates.all.indices.map { worked.contains($0) ? 1.0 : 0.0 }
+        let shape = RosterShape(worked: worked)
+        var a = SeededGenerator(seed: 13)
+        var b = SeededGenerator(seed: 13)
+        #expect(
+            RelaxationDisagreement(shares: shares).neighbourhood(candidates, around: shape, size: 0.3, random: &a)
+                == DayWindow().neighbourhood(candidates, around: shape, size: 0.3, random: &b))
+        // ...except on two person-days: half of a worked shift goes elsewhere, and a day off is worked.
+        let split = try #require(candidates.byPersonDay[0][2].first)
+        shares[split] = 0.5
+        let off = try #require(candidates.byPersonDay[1][3].first)
+        shares[off] = 1
+        func around(_ p: Int, _ d: Int) -> Set<Int> {
+            Set((max(0, d - 1)...min(c.days.count - 1, d + 1)).flatMap { candidates.byPersonDay[p][$0] })
+        }
+        var random = SeededGenerator(seed: 17)
+        let generator = RelaxationDisagreement(shares: shares)
+        #expect(
+            generator.neighbourhood(candidates, around: shape, size: 1, random: &random)
+                == around(0, 2).union(around(1, 3)))
+        var drawn = Set<Set<Int>>()
+        for _ in 0..<20 {
+            drawn.insert(generator.neighbourhood(candidates, around: shape, size: 1e-6, random: &random))
+        }
+        #expect(drawn == [around(0, 2), around(1, 3)])
     }
 
     // MARK: Searches
@@ -183,11 +221,11 @@ import Workforce
             let seen = SubSolves()
             var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 1)
             search.patience = 3
-            let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
+            let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, shape: RosterShape())
             let found = try search.search(candidates, from: start, deadline: nil, progress: nil) { area, base, _ in
                 let call = seen.start(base.solution, area)
                 let better = NeighbourhoodSearch.Incumbent(
-                    solution: base.solution + 1, objective: base.objective - 1, gaps: [])
+                    solution: base.solution + 1, objective: base.objective - 1, shape: RosterShape())
                 return (call < 8 ? better : nil, call < stoppedFrom)
             }.found
             #expect(seen.bases == bases, "stopped from sub-solve \(stoppedFrom)")
@@ -214,10 +252,10 @@ import Workforce
             search.patience = 3
             let merge: NeighbourhoodSearch.Merge<Int> = { base, other, free, _ in
                 seen.merged(base.solution, other.solution, free)
-                return mergedCost.map { Incumbent(solution: 30, objective: $0, gaps: []) }
+                return mergedCost.map { Incumbent(solution: 30, objective: $0, shape: RosterShape()) }
             }
             let found = try search.search(
-                candidates, from: Incumbent(solution: 0, objective: 100, gaps: []), deadline: nil,
+                candidates, from: Incumbent(solution: 0, objective: 100, shape: RosterShape()), deadline: nil,
                 progress: { _ in
                     taken.signal()
                     return .proceed
@@ -227,8 +265,8 @@ import Workforce
                 case 2:
                     // Bounded, so that a search that waits for this sub-solve first fails rather than hangs.
                     _ = taken.wait(timeout: .now() + 20)
-                    return (Incumbent(solution: 20, objective: 85, gaps: []), false)
-                case 3: return (Incumbent(solution: 10, objective: 90, gaps: []), false)
+                    return (Incumbent(solution: 20, objective: 85, shape: RosterShape()), false)
+                case 3: return (Incumbent(solution: 10, objective: 90, shape: RosterShape()), false)
                 default: return (nil, false)
                 }
             }.found
@@ -250,13 +288,13 @@ import Workforce
         let seen = SubSolves()
         var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 1)
         search.patience = 3
-        let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
+        let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, shape: RosterShape())
         let found = try search.search(Candidates(c), from: start, deadline: nil, progress: nil) { area, base, _ in
             let call = seen.start(base.solution, area)
             // The first batch's first, and the second after it (unbatched: a failure is not finished).
             if call == 0 || call == 3 { throw Failed() }
             let better = NeighbourhoodSearch.Incumbent(
-                solution: base.solution + 1, objective: base.objective - 1, gaps: [])
+                solution: base.solution + 1, objective: base.objective - 1, shape: RosterShape())
             return (call < 8 ? better : nil, true)
         }.found
         #expect(seen.bases == [0, 0, 1, 2, 2, 3, 4, 5, 6, 6, 6])
@@ -271,7 +309,7 @@ import Workforce
         let seen = SubSolves()
         var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: 2)
         search.patience = 100
-        let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, gaps: [])
+        let start = NeighbourhoodSearch.Incumbent(solution: 0, objective: 100, shape: RosterShape())
         #expect(throws: Failed.self) {
             _ = try search.search(candidates, from: start, deadline: nil, progress: nil) { area, base, _ in
                 let call = seen.start(base.solution, area)
@@ -319,6 +357,13 @@ import Workforce
         #expect(next.trail.sizes[0] == min(1, first.trail.sizes[0] * search.growth))
         #expect(next.trail.sizes[1] == min(1, first.trail.sizes[1] * search.growth))
         #expect(next.trail.sizes[2] == first.trail.sizes[2])
+        // Guided by a relaxation, the search has a generator more, whose size starts at the first
+        // size; the others go on from the trail.
+        let guided = try search.guided(by: Array(repeating: 0, count: index.candidates.all.count)).improveLeavingTrail(
+            built, start: try #require(optimal.values), deadline: nil, progress: nil)
+        #expect(guided.trail.sizes.count == first.trail.sizes.count + 1)
+        #expect(guided.trail.sizes[0] == min(1, first.trail.sizes[0] * search.growth))
+        #expect(guided.trail.sizes[2] == first.trail.sizes[2])
     }
 
     /// Merging another solution's shifts into a roster (two parts of a batch combined) works the

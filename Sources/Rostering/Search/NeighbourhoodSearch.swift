@@ -12,7 +12,8 @@ import Workforce
 /// case, where half the merges tried improved the roster; 148,043–150,865 in six runs at 60 s against
 /// 149,255–149,836 in five without).
 ///
-/// The neighbourhoods come from ``NeighbourhoodGenerator``s taken in turn, each with its own size
+/// The neighbourhoods come from ``NeighbourhoodGenerator``s taken in turn (with a relaxation's
+/// solution, ``guided(by:)``, also where the roster disagrees with it), each with its own size
 /// (a share of all person-days) that adapts as OR-Tools' does: it grows after a sub-solve that ends
 /// by its own criteria, and halves after one stopped by its time limit, so each kind settles at parts
 /// GLPK mostly re-solves within a step (``growth``). The sub-solves of a batch start from the same
@@ -82,14 +83,23 @@ public struct NeighbourhoodSearch {
         self.threads = max(1, threads)
     }
 
+    /// The search with parts also drawn where the roster disagrees with a linear relaxation whose
+    /// share of each candidate shift is `shares` (``RelaxationDisagreement``); unchanged without one.
+    func guided(by shares: [Double]?) -> Self {
+        guard let shares else { return self }
+        var search = self
+        search.generators.append(RelaxationDisagreement(shares: shares))
+        return search
+    }
+
     /// Sub-solves per batch.
     var batch: Int { max(2, threads) }
 
-    /// A roster of the search: its solution in the search's terms, objective and cover gaps.
+    /// A roster of the search: its solution in the search's terms, objective, and what generators see of it.
     struct Incumbent<Solution: Sendable>: Sendable {
         var solution: Solution
         var objective: Double
-        var gaps: [CoverGap]
+        var shape: RosterShape
     }
 
     /// What one sub-solve found (`nil`: nothing) and whether it ended by its own criteria.
@@ -116,11 +126,11 @@ public struct NeighbourhoodSearch {
         progress: ((SolveProgress) -> ProgressAction)?
     ) throws -> (values: [Double], trail: Trail) {
         let solver = solver
-        let first = Incumbent(solution: start, objective: r.model.objectiveValue(start), gaps: Self.gaps(r, start))
+        let first = Incumbent(solution: start, objective: r.model.objectiveValue(start), shape: Self.shape(r, start))
         let cancel = cancel
         let merge: Merge<[Double]> = { base, other, free, limit in
             try Self.merged(r, base.solution, other.solution, free: free, solver: solver, timeLimit: limit).map {
-                Incumbent(solution: $0.values, objective: $0.objective, gaps: Self.gaps(r, $0.values))
+                Incumbent(solution: $0.values, objective: $0.objective, shape: Self.shape(r, $0.values))
             }
         }
         let (found, trail) = try search(r.candidates, from: first, deadline: deadline, progress: progress, merge: merge)
@@ -132,7 +142,7 @@ public struct NeighbourhoodSearch {
                 progress: cancel.map { flag in { _ in flag.isSet ? .stop : .proceed } }, log: nil)
             let finished = result.termination == .completed || result.termination == .gapLimit
             guard let values = result.values, let objective = result.objective else { return (nil, finished) }
-            return (Incumbent(solution: values, objective: objective, gaps: Self.gaps(r, values)), finished)
+            return (Incumbent(solution: values, objective: objective, shape: Self.shape(r, values)), finished)
         }
         return (found.solution, trail)
     }
@@ -144,7 +154,8 @@ public struct NeighbourhoodSearch {
         deadline: ContinuousClock.Instant?, progress: ((SolveProgress) -> ProgressAction)?
     ) throws -> [[Int?]] {
         let solver = solver
-        let first = Incumbent(solution: start, objective: objective, gaps: [])
+        let first = Incumbent(
+            solution: start, objective: objective, shape: RosterShape(worked: Self.worked(start, rules: rules)))
         return try search(index.candidates, from: first, deadline: deadline, progress: progress) {
             free, current, limit in
             let part = Self.partModel(index, rules: rules, free: free, current: current.solution)
@@ -154,7 +165,8 @@ public struct NeighbourhoodSearch {
             guard let values = result.values, let objective = result.objective,
                 let choices = Self.choices(part, values: values, index: index, rules: rules)
             else { return (nil, finished) }
-            return (Incumbent(solution: choices, objective: objective, gaps: Self.gaps(part, values)), finished)
+            let shape = RosterShape(gaps: Self.gaps(part, values), worked: Self.worked(choices, rules: rules))
+            return (Incumbent(solution: choices, objective: objective, shape: shape), finished)
         }.found.solution
     }
 
@@ -178,8 +190,10 @@ public struct NeighbourhoodSearch {
         var walk = Walk(
             current: start, sizes: generators.map { _ in max(smallest, first) }, random: SeededGenerator(seed: seed),
             smallest: smallest, begun: clock.now)
-        if let resume, resume.sizes.count == walk.sizes.count {
-            (walk.sizes, walk.random) = (resume.sizes, resume.random)
+        // A search with a generator more (``guided(by:)``) goes on from the others' sizes.
+        if let resume, resume.sizes.count <= walk.sizes.count {
+            walk.sizes.replaceSubrange(0..<resume.sizes.count, with: resume.sizes)
+            walk.random = resume.random
         }
         let work = ParallelWork(threads: threads)
         var cut = false
@@ -357,7 +371,8 @@ public struct NeighbourhoodSearch {
         walk.taken += 1
         return (
             g,
-            generators[g].neighbourhood(candidates, gaps: walk.current.gaps, size: walk.sizes[g], random: &walk.random)
+            generators[g].neighbourhood(
+                candidates, around: walk.current.shape, size: walk.sizes[g], random: &walk.random)
         )
     }
 
@@ -477,6 +492,24 @@ public struct NeighbourhoodSearch {
             choices[shift.person][shift.day] = option
         }
         return choices
+    }
+
+    /// What generators see of a solution of `r.model`: its cover gaps and the shifts it works.
+    static func shape(_ r: RosterModel, _ values: [Double]) -> RosterShape {
+        RosterShape(
+            gaps: gaps(r, values), worked: Set(r.shiftColumns.indices.filter { values[r.shiftColumns[$0].index] > 0.5 })
+        )
+    }
+
+    /// The candidate shifts (positions in the index's candidates) of each person's schedule.
+    static func worked(_ choices: [[Int?]], rules: [ScheduleRules]) -> Set<Int> {
+        var worked = Set<Int>()
+        for (p, choice) in choices.enumerated() {
+            for (d, option) in choice.enumerated() {
+                if let option { worked.insert(rules[p].options[d][option]) }
+            }
+        }
+        return worked
     }
 
     /// The cover gaps of a solution of `r.model`: what its short and over cover costs, by place and shift.

@@ -1,3 +1,4 @@
+import Foundation
 import LinearModel
 import Workforce
 
@@ -16,10 +17,18 @@ struct CoverGap: Sendable {
 protocol NeighbourhoodGenerator: Sendable {
     /// A short name, for tests and the log.
     var name: String { get }
-    /// Positions in `candidates.all` of the shifts to free; `gaps` are the incumbent's cover gaps.
+    /// Positions in `candidates.all` of the shifts to free around `incumbent`.
     func neighbourhood(
-        _ candidates: Candidates, gaps: [CoverGap], size: Double, random: inout SeededGenerator
+        _ candidates: Candidates, around incumbent: RosterShape, size: Double, random: inout SeededGenerator
     ) -> Set<Int>
+}
+
+/// What a ``NeighbourhoodGenerator`` sees of the incumbent roster.
+struct RosterShape: Sendable {
+    /// Its cover gaps.
+    var gaps: [CoverGap] = []
+    /// The candidate shifts it works (positions in `candidates.all`).
+    var worked: Set<Int> = []
 }
 
 extension NeighbourhoodGenerator {
@@ -54,7 +63,7 @@ struct DayWindow: NeighbourhoodGenerator {
     let name = "days"
 
     func neighbourhood(
-        _ candidates: Candidates, gaps: [CoverGap], size: Double, random: inout SeededGenerator
+        _ candidates: Candidates, around incumbent: RosterShape, size: Double, random: inout SeededGenerator
     ) -> Set<Int> {
         let staff = candidates.case.staff.count
         let days = window(candidates, length: days(candidates, size: size, people: staff), random: &random)
@@ -70,7 +79,7 @@ struct StaffTeam: NeighbourhoodGenerator {
     var spanDays = 14
 
     func neighbourhood(
-        _ candidates: Candidates, gaps: [CoverGap], size: Double, random: inout SeededGenerator
+        _ candidates: Candidates, around incumbent: RosterShape, size: Double, random: inout SeededGenerator
     ) -> Set<Int> {
         let c = candidates.case
         let groupOf = Dictionary(c.localities.map { ($0.id, $0.group.isEmpty ? $0.id : $0.group) }) { a, _ in a }
@@ -96,10 +105,13 @@ struct CoverGaps: NeighbourhoodGenerator {
     var mostGaps = 12
 
     func neighbourhood(
-        _ candidates: Candidates, gaps: [CoverGap], size: Double, random: inout SeededGenerator
+        _ candidates: Candidates, around incumbent: RosterShape, size: Double, random: inout SeededGenerator
     ) -> Set<Int> {
+        let gaps = incumbent.gaps
         let total = gaps.reduce(0) { $0 + $1.cost }
-        guard total > 0 else { return DayWindow().neighbourhood(candidates, gaps: gaps, size: size, random: &random) }
+        guard total > 0 else {
+            return DayWindow().neighbourhood(candidates, around: incumbent, size: size, random: &random)
+        }
         let c = candidates.case
         let target = size * Double(c.staff.count * c.days.count)
         var free = Set<Int>()
@@ -123,6 +135,51 @@ struct CoverGaps: NeighbourhoodGenerator {
             let days = window(candidates, length: length, around: place.day, random: &random)
             free.formUnion(shifts(candidates, people: people, days: days))
             freed += people.count * days.count
+        }
+        return free
+    }
+}
+
+/// Where the incumbent and a linear relaxation's solution disagree (relaxation induced
+/// neighbourhoods, as RINS in mixed-integer programming): each person-day is drawn with weight one
+/// less the relaxation's share of what the incumbent does that day (a shift, or the day off), until
+/// `size` of all person-days is freed, and those drawn have their neighbouring days freed too (a
+/// changed day moves rest and runs around it). The relaxation here is column generation's master.
+/// Where they agree everywhere, a window of days as ``DayWindow``.
+struct RelaxationDisagreement: NeighbourhoodGenerator {
+    let name = "relaxation"
+    /// The relaxation's share of each candidate shift (positions in `candidates.all`).
+    var shares: [Double]
+    /// Disagreements below this weight are taken as agreement (rounding in the relaxation).
+    static let agreement = 1e-3
+
+    func neighbourhood(
+        _ candidates: Candidates, around incumbent: RosterShape, size: Double, random: inout SeededGenerator
+    ) -> Set<Int> {
+        let c = candidates.case
+        var weighted: [(key: Double, person: Int, day: Int)] = []
+        for p in c.staff.indices {
+            for (d, options) in candidates.byPersonDay[p].enumerated() {
+                let worked = options.first { incumbent.worked.contains($0) }
+                let share = worked.map { shares[$0] } ?? max(0, 1 - options.reduce(0) { $0 + shares[$1] })
+                let weight = 1 - share
+                guard weight > Self.agreement else { continue }
+                // Efraimidis and Spirakis's key: the largest keys are a draw weighted by `weight`.
+                weighted.append((pow(Double.random(in: 0..<1, using: &random), 1 / weight), p, d))
+            }
+        }
+        guard !weighted.isEmpty else {
+            return DayWindow().neighbourhood(candidates, around: incumbent, size: size, random: &random)
+        }
+        let target = max(1, Int((size * Double(c.staff.count * c.days.count)).rounded()))
+        weighted.sort { ($0.key, -$0.person, -$0.day) > ($1.key, -$1.person, -$1.day) }
+        var free = Set<Int>()
+        var freed = 0
+        for (_, p, d) in weighted where freed < target {
+            for day in max(0, d - 1)...min(c.days.count - 1, d + 1) {
+                free.formUnion(candidates.byPersonDay[p][day])
+            }
+            freed += 3
         }
         return free
     }

@@ -445,6 +445,20 @@ extension ColumnGeneration {
         return (choices, model.objectiveValue(best))
     }
 
+    /// Each candidate shift's share in the master's last solution (positions in the candidates).
+    var candidateShares: [Double]? {
+        guard let primal else { return nil }
+        var shares = Array(repeating: 0.0, count: index.candidates.all.count)
+        for schedule in master.schedules {
+            let share = schedule.column.index < primal.count ? primal[schedule.column.index] : 0
+            guard share > 1e-9 else { continue }
+            for (d, option) in schedule.choice.enumerated() {
+                if let option { shares[master.rules[schedule.person].options[d][option]] += share }
+            }
+        }
+        return shares
+    }
+
     /// Each person's schedule of largest share in the master's last solution: a roster at once.
     var largestShares: [[Int?]]? {
         guard let primal else { return nil }
