@@ -108,14 +108,27 @@ import Workforce
         }
         var random = SeededGenerator(seed: 17)
         let generator = RelaxationDisagreement(shares: shares)
+        let units = Double(c.staff.count * c.days.count)
+        // Six person-days: both disagreements with the days beside them.
         #expect(
-            generator.neighbourhood(candidates, around: shape, size: 1, random: &random)
+            generator.neighbourhood(candidates, around: shape, size: 6 / units, random: &random)
                 == around(0, 2).union(around(1, 3)))
+        // One: either, drawn at random.
         var drawn = Set<Set<Int>>()
         for _ in 0..<20 {
             drawn.insert(generator.neighbourhood(candidates, around: shape, size: 1e-6, random: &random))
         }
         #expect(drawn == [around(0, 2), around(1, 3)])
+        // More than they free: a window of days besides, so the part grows with its size.
+        let larger = generator.neighbourhood(candidates, around: shape, size: 0.5, random: &random)
+        #expect(larger.isSuperset(of: around(0, 2).union(around(1, 3))))
+        #expect(Self.days(candidates, larger).count > 4)
+        // Shares of other candidates are not read: a window of days.
+        var c1 = SeededGenerator(seed: 19)
+        var c2 = SeededGenerator(seed: 19)
+        #expect(
+            RelaxationDisagreement(shares: [0.5]).neighbourhood(candidates, around: shape, size: 0.3, random: &c1)
+                == DayWindow().neighbourhood(candidates, around: shape, size: 0.3, random: &c2))
     }
 
     // MARK: Searches
@@ -363,7 +376,10 @@ import Workforce
             built, start: try #require(optimal.values), deadline: nil, progress: nil)
         #expect(guided.trail.sizes.count == first.trail.sizes.count + 1)
         #expect(guided.trail.sizes[0] == min(1, first.trail.sizes[0] * search.growth))
+        #expect(guided.trail.sizes[1] == min(1, first.trail.sizes[1] * search.growth))
         #expect(guided.trail.sizes[2] == first.trail.sizes[2])
+        let firstSize = min(search.firstSize, Double(search.firstShifts) / Double(index.candidates.all.count))
+        #expect(guided.trail.sizes[3] == firstSize)
     }
 
     /// Merging another solution's shifts into a roster (two parts of a batch combined) works the

@@ -64,7 +64,9 @@ public struct NeighbourhoodSearch {
     /// Where a search left off: each generator's size and the state of the draws. A search that goes
     /// on from it starts at the sizes the earlier one had settled at, rather than spending its first
     /// sub-solves on parts too large (the sample case's search beside the whole model's branch-and-cut
-    /// took its first 8 s to come down from the first size).
+    /// took its first 8 s to come down from the first size). The sizes go with the generators in
+    /// order: a search with a generator more (``guided(by:)``) takes them for its first ones and the
+    /// first size for the last; one with fewer starts afresh.
     struct Trail: Sendable {
         var sizes: [Double]
         var random: SeededGenerator
@@ -190,7 +192,6 @@ public struct NeighbourhoodSearch {
         var walk = Walk(
             current: start, sizes: generators.map { _ in max(smallest, first) }, random: SeededGenerator(seed: seed),
             smallest: smallest, begun: clock.now)
-        // A search with a generator more (``guided(by:)``) goes on from the others' sizes.
         if let resume, resume.sizes.count <= walk.sizes.count {
             walk.sizes.replaceSubrange(0..<resume.sizes.count, with: resume.sizes)
             walk.random = resume.random

@@ -144,12 +144,14 @@ struct CoverGaps: NeighbourhoodGenerator {
 /// neighbourhoods, as RINS in mixed-integer programming): each person-day is drawn with weight one
 /// less the relaxation's share of what the incumbent does that day (a shift, or the day off), until
 /// `size` of all person-days is freed, and those drawn have their neighbouring days freed too (a
-/// changed day moves rest and runs around it). The relaxation here is column generation's master.
-/// Where they agree everywhere, a window of days as ``DayWindow``.
+/// changed day moves rest and runs around it). When the disagreements free less than `size`, a
+/// window of days as ``DayWindow`` draws it frees the rest, so a part still grows with its size; where
+/// they agree everywhere (or `shares` is not of these candidates), the part is that window alone. The
+/// relaxation here is column generation's master.
 struct RelaxationDisagreement: NeighbourhoodGenerator {
     let name = "relaxation"
     /// The relaxation's share of each candidate shift (positions in `candidates.all`).
-    var shares: [Double]
+    let shares: [Double]
     /// Disagreements below this weight are taken as agreement (rounding in the relaxation).
     static let agreement = 1e-3
 
@@ -157,29 +159,32 @@ struct RelaxationDisagreement: NeighbourhoodGenerator {
         _ candidates: Candidates, around incumbent: RosterShape, size: Double, random: inout SeededGenerator
     ) -> Set<Int> {
         let c = candidates.case
+        let units = c.staff.count * c.days.count
         var weighted: [(key: Double, person: Int, day: Int)] = []
-        for p in c.staff.indices {
+        for p in c.staff.indices where shares.count == candidates.all.count {
             for (d, options) in candidates.byPersonDay[p].enumerated() {
                 let worked = options.first { incumbent.worked.contains($0) }
                 let share = worked.map { shares[$0] } ?? max(0, 1 - options.reduce(0) { $0 + shares[$1] })
                 let weight = 1 - share
                 guard weight > Self.agreement else { continue }
-                // Efraimidis and Spirakis's key: the largest keys are a draw weighted by `weight`.
-                weighted.append((pow(Double.random(in: 0..<1, using: &random), 1 / weight), p, d))
+                // Efraimidis and Spirakis's key (as its logarithm, which does not underflow): the
+                // largest keys are a draw weighted by `weight`.
+                weighted.append((log(Double.random(in: Double.ulpOfOne..<1, using: &random)) / weight, p, d))
             }
         }
         guard !weighted.isEmpty else {
             return DayWindow().neighbourhood(candidates, around: incumbent, size: size, random: &random)
         }
-        let target = max(1, Int((size * Double(c.staff.count * c.days.count)).rounded()))
+        let target = max(1, Int((size * Double(units)).rounded()))
         weighted.sort { ($0.key, -$0.person, -$0.day) > ($1.key, -$1.person, -$1.day) }
-        var free = Set<Int>()
-        var freed = 0
-        for (_, p, d) in weighted where freed < target {
-            for day in max(0, d - 1)...min(c.days.count - 1, d + 1) {
-                free.formUnion(candidates.byPersonDay[p][day])
-            }
-            freed += 3
+        var freed = Set<[Int]>()
+        for (_, p, d) in weighted where freed.count < target {
+            for day in max(0, d - 1)...min(c.days.count - 1, d + 1) { freed.insert([p, day]) }
+        }
+        var free = Set(freed.flatMap { candidates.byPersonDay[$0[0]][$0[1]] })
+        if freed.count < target {
+            let rest = Double(target - freed.count) / Double(max(1, units))
+            free.formUnion(DayWindow().neighbourhood(candidates, around: incumbent, size: rest, random: &random))
         }
         return free
     }
