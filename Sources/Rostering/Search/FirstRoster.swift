@@ -225,7 +225,10 @@ public struct FirstRoster: Sendable {
     }
 
     /// The candidates (indices into ``Candidates/all``) worked in people's schedules.
-    public func worked(_ choices: [[Int?]]) -> Set<Int> {
+    public func worked(_ choices: [[Int?]]) -> Set<Int> { Self.worked(choices, rules: rules) }
+
+    /// The candidates (indices into ``Candidates/all``) worked in people's schedules, options of `rules`.
+    static func worked(_ choices: [[Int?]], rules: [ScheduleRules]) -> Set<Int> {
         var worked = Set<Int>()
         for (p, choice) in choices.enumerated() {
             for (d, option) in choice.enumerated() {

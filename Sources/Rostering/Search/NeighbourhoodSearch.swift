@@ -157,7 +157,7 @@ public struct NeighbourhoodSearch {
     ) throws -> [[Int?]] {
         let solver = solver
         let first = Incumbent(
-            solution: start, objective: objective, shape: RosterShape(worked: Self.worked(start, rules: rules)))
+            solution: start, objective: objective, shape: RosterShape(worked: FirstRoster.worked(start, rules: rules)))
         return try search(index.candidates, from: first, deadline: deadline, progress: progress) {
             free, current, limit in
             let part = Self.partModel(index, rules: rules, free: free, current: current.solution)
@@ -167,7 +167,7 @@ public struct NeighbourhoodSearch {
             guard let values = result.values, let objective = result.objective,
                 let choices = Self.choices(part, values: values, index: index, rules: rules)
             else { return (nil, finished) }
-            let shape = RosterShape(gaps: Self.gaps(part, values), worked: Self.worked(choices, rules: rules))
+            let shape = RosterShape(gaps: Self.gaps(part, values), worked: FirstRoster.worked(choices, rules: rules))
             return (Incumbent(solution: choices, objective: objective, shape: shape), finished)
         }.found.solution
     }
@@ -468,12 +468,7 @@ public struct NeighbourhoodSearch {
     {
         let all = index.candidates.all
         let freed = Set(free.map { all[$0] })
-        var kept = freed
-        for (p, choice) in current.enumerated() {
-            for (d, option) in choice.enumerated() {
-                if let option { kept.insert(all[rules[p].options[d][option]]) }
-            }
-        }
+        let kept = freed.union(FirstRoster.worked(current, rules: rules).map { all[$0] })
         var part = Formulation.build(CaseIndex(Candidates(index.case, keeping: kept.contains)))
         for (i, column) in part.shiftColumns.enumerated() where !freed.contains(part.candidates.all[i]) {
             part.model.setBounds(column, lower: 1, upper: 1)
@@ -500,17 +495,6 @@ public struct NeighbourhoodSearch {
         RosterShape(
             gaps: gaps(r, values), worked: Set(r.shiftColumns.indices.filter { values[r.shiftColumns[$0].index] > 0.5 })
         )
-    }
-
-    /// The candidate shifts (positions in the index's candidates) of each person's schedule.
-    static func worked(_ choices: [[Int?]], rules: [ScheduleRules]) -> Set<Int> {
-        var worked = Set<Int>()
-        for (p, choice) in choices.enumerated() {
-            for (d, option) in choice.enumerated() {
-                if let option { worked.insert(rules[p].options[d][option]) }
-            }
-        }
-        return worked
     }
 
     /// The cover gaps of a solution of `r.model`: what its short and over cover costs, by place and shift.

@@ -177,11 +177,12 @@ struct RelaxationDisagreement: NeighbourhoodGenerator {
         }
         let target = max(1, Int((size * Double(units)).rounded()))
         weighted.sort { ($0.key, -$0.person, -$0.day) > ($1.key, -$1.person, -$1.day) }
-        var freed = Set<[Int]>()
+        // Person-days freed, as person × days + day.
+        var freed = Set<Int>()
         for (_, p, d) in weighted where freed.count < target {
-            for day in max(0, d - 1)...min(c.days.count - 1, d + 1) { freed.insert([p, day]) }
+            for day in max(0, d - 1)...min(c.days.count - 1, d + 1) { freed.insert(p * c.days.count + day) }
         }
-        var free = Set(freed.flatMap { candidates.byPersonDay[$0[0]][$0[1]] })
+        var free = Set(freed.flatMap { candidates.byPersonDay[$0 / c.days.count][$0 % c.days.count] })
         if freed.count < target {
             let rest = Double(target - freed.count) / Double(max(1, units))
             free.formUnion(DayWindow().neighbourhood(candidates, around: incumbent, size: rest, random: &random))

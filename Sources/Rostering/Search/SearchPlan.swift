@@ -437,9 +437,9 @@ struct RaiseBound: SearchStep {
 /// search beside the master (its rounds, dives and integer master) left them
 /// (``SearchState/partsTrail``), and are left for the search beside the branch-and-cut. This search,
 /// the one beside the branch-and-cut and ``PartsSearch`` also free where the roster disagrees with
-/// the master's solution (``SearchState/relaxation``): at 60 s, in one run each against stop 30's
-/// table, instance 13 4748 → 3595, 19 5964 → 5238, 20 6865 → 6353, 22 47,215 → 46,046, 18 4723 →
-/// 4611, 5 1146 → 1143; 8, 14 and 21 within run-to-run differences.
+/// the master's solution (``SearchState/relaxation``): at 60 s, the harness against stop 30's,
+/// instance 13 4748 → 3583, 19 5964 → 4922, 20 6865 → 6554, 22 47,215 → 46,046, 18 4723 → 4516,
+/// 15 4671 → 4563; 8 unchanged (1401).
 struct WholeModelParts: SearchStep {
     func share(_ state: SearchState) -> Double? {
         state.built == nil ? nil : state.masterReady ? 0.9 : 0.7
