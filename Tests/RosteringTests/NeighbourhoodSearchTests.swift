@@ -131,36 +131,6 @@ import Workforce
                 == DayWindow().neighbourhood(candidates, around: shape, size: 0.3, random: &c2))
     }
 
-    /// A generator reading a board draws windows of days until the relaxation is posted, and from
-    /// then on the parts of a generator given those shares from the start.
-    @Test func aBoardGuidesFromWhenTheRelaxationIsPosted() throws {
-        let c = try #require(try (UInt64(120)..<160).lazy.compactMap { try Self.sample(seed: $0) }.first)
-        let candidates = Candidates(c)
-        var worked = Set<Int>()
-        for days in candidates.byPersonDay {
-            for (d, options) in days.enumerated() where d % 2 == 0 { worked.formUnion(options.prefix(1)) }
-        }
-        // The relaxation disagrees with the roster on one person-day.
-        var shares = candidates.all.indices.map { worked.contains($0) ? 1.0 : 0.0 }
-        let off = try #require(candidates.byPersonDay[1][3].first)
-        shares[off] = 1
-        let shape = RosterShape(worked: worked)
-        let board = RelaxationBoard()
-        let guided = RelaxationDisagreement(board: board)
-        let size = 3 / Double(c.staff.count * c.days.count)
-        var a = SeededGenerator(seed: 23)
-        var b = SeededGenerator(seed: 23)
-        #expect(
-            guided.neighbourhood(candidates, around: shape, size: 0.3, random: &a)
-                == DayWindow().neighbourhood(candidates, around: shape, size: 0.3, random: &b))
-        board.post(shares)
-        let around = Set((2...4).flatMap { candidates.byPersonDay[1][$0] })
-        #expect(guided.neighbourhood(candidates, around: shape, size: size, random: &a) == around)
-        #expect(
-            RelaxationDisagreement(shares: shares).neighbourhood(candidates, around: shape, size: size, random: &b)
-                == around)
-    }
-
     // MARK: Searches
 
     /// The first roster of a case, its objective (agency shifts and care split at their best), and

@@ -89,14 +89,8 @@ public struct NeighbourhoodSearch {
     /// share of each candidate shift is `shares` (``RelaxationDisagreement``); unchanged without one.
     func guided(by shares: [Double]?) -> Self {
         guard let shares else { return self }
-        return guided(by: RelaxationBoard(shares))
-    }
-
-    /// The search with parts also drawn where the roster disagrees with the relaxation posted on
-    /// `board`, from when it is posted (windows of days before).
-    func guided(by board: RelaxationBoard) -> Self {
         var search = self
-        search.generators.append(RelaxationDisagreement(board: board))
+        search.generators.append(RelaxationDisagreement(shares: shares))
         return search
     }
 

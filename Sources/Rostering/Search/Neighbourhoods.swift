@@ -148,19 +148,10 @@ struct CoverGaps: NeighbourhoodGenerator {
 /// window of days as ``DayWindow`` draws it frees the rest, so a part still grows with its size; where
 /// they agree everywhere (or `shares` is not of these candidates), the part is that window alone. The
 /// relaxation here is column generation's master.
-///
-/// The shares are read from a ``RelaxationBoard`` at each draw, so a search that starts before the
-/// relaxation is known (the improver beside the master) is guided from when it is posted; until
-/// then, the part is a window of days.
 struct RelaxationDisagreement: NeighbourhoodGenerator {
     let name = "relaxation"
-    /// Where the relaxation's share of each candidate shift (positions in `candidates.all`) is posted.
-    let board: RelaxationBoard
-
-    init(board: RelaxationBoard) { self.board = board }
-
-    /// Guided by `shares`, known from the start.
-    init(shares: [Double]) { self.init(board: RelaxationBoard(shares)) }
+    /// The relaxation's share of each candidate shift (positions in `candidates.all`).
+    let shares: [Double]
     /// Disagreements below this weight are taken as agreement (rounding in the relaxation).
     static let agreement = 1e-3
 
@@ -169,7 +160,6 @@ struct RelaxationDisagreement: NeighbourhoodGenerator {
     ) -> Set<Int> {
         let c = candidates.case
         let units = c.staff.count * c.days.count
-        let shares = board.shares ?? []
         var weighted: [(key: Double, person: Int, day: Int)] = []
         for p in c.staff.indices where shares.count == candidates.all.count {
             for (d, options) in candidates.byPersonDay[p].enumerated() {
@@ -199,17 +189,4 @@ struct RelaxationDisagreement: NeighbourhoodGenerator {
         }
         return free
     }
-}
-
-/// A linear relaxation's share of each candidate shift, posted once by one thread and read by
-/// searches on others (``RelaxationDisagreement``): `nil` until posted.
-final class RelaxationBoard: @unchecked Sendable {
-    private let lock = NSLock()
-    private var posted: [Double]?
-
-    init(_ shares: [Double]? = nil) { posted = shares }
-
-    var shares: [Double]? { lock.withLock { posted } }
-
-    func post(_ shares: [Double]?) { lock.withLock { posted = shares } }
 }

@@ -191,11 +191,7 @@ struct SettleMaster: SearchStep {
 /// Steps with an improver beside them, on the core they leave idle (GLPK re-solves column
 /// generation's master on one thread for most of each round, and of each dive's step). The improver
 /// takes person by person's quick passes from the roster the first step started from and then, with
-/// the whole model, re-solves parts of that roster until the last step ends, where the roster
-/// disagrees with the master's solution too once the first step has posted it (``RelaxationBoard``;
-/// at 60 s, one run each against the commit before: instance 19 4922 → 3661 and 3771, 15 4670 →
-/// 4467, 14 1430 → 1396, 18 4516 → 4715 and 4525, 17 5749 both; the sample case 147,057–147,878 in
-/// four runs against 147,438 twice).
+/// the whole model, re-solves parts of that roster until the last step ends.
 ///
 /// The first step settles the master (``SettleMaster``); the others use it (dives, the integer
 /// master), each until its own share, when it applies. What the improver found is offered only when
@@ -245,8 +241,6 @@ struct ImproveAlongside: SearchStep {
         let (built, solver, completionLimit) = (state.built, state.solver, state.evaluationLimit())
         // `stop` ends the parts when the steps end; `dropped` ends the passes too, when the master settles.
         let (stop, dropped) = (StopFlag(), StopFlag())
-        // The master's relaxation guides the improver's parts once the first step has settled it.
-        let board = RelaxationBoard()
         let partsEnd = state.share(1)
         typealias Found = (passes: [[Int?]], parts: (values: [Double], trail: NeighbourhoodSearch.Trail)?)
         let improver = Background(yielding: true) { () -> Result<Found, any Error> in
@@ -256,7 +250,7 @@ struct ImproveAlongside: SearchStep {
                     let values = try RosterCompletion.values(
                         built, worked: people.worked(passes), solver: solver, timeLimit: completionLimit)
                 else { return (passes, nil) }
-                let search = NeighbourhoodSearch(solver: solver, threads: 1, cancel: stop).guided(by: board)
+                let search = NeighbourhoodSearch(solver: solver, threads: 1, cancel: stop)
                 return (passes, try search.improveLeavingTrail(built, start: values, deadline: partsEnd, progress: nil))
             }
         }
@@ -266,7 +260,6 @@ struct ImproveAlongside: SearchStep {
             dropped.set()
         }
         try first.run(&state, until: deadline)
-        board.post(state.relaxation)
         // A settled master's run goes on at once, without what the improver found.
         let settled = state.masterSettled
         if settled {
