@@ -445,15 +445,16 @@ extension ColumnGeneration {
         return (choices, model.objectiveValue(best))
     }
 
-    /// Each candidate shift's share in the master's last solution (positions in the candidates).
+    /// Each candidate shift's share in the master's last solution (positions in the candidates): what
+    /// each person works each day (``assignmentShares(_:)``), by candidate.
     var candidateShares: [Double]? {
         guard let primal else { return nil }
         var shares = Array(repeating: 0.0, count: index.candidates.all.count)
-        for schedule in master.schedules {
-            let share = schedule.column.index < primal.count ? primal[schedule.column.index] : 0
-            guard share > 1e-9 else { continue }
-            for (d, option) in schedule.choice.enumerated() {
-                if let option { shares[master.rules[schedule.person].options[d][option]] += share }
+        for (p, days) in assignmentShares(primal).enumerated() {
+            for (d, choices) in days.enumerated() {
+                for (choice, share) in choices where choice != Self.dayOff {
+                    shares[master.rules[p].options[d][choice]] += share
+                }
             }
         }
         return shares
