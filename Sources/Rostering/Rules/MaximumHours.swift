@@ -9,10 +9,13 @@ import Workforce
 public struct MaximumHours: RosterRule {
     public let id = RuleID.maxHours
     public init() {}
+
+    /// The most paid hours `person` may work over a horizon of `days` days.
+    static func limit(_ person: Staff, days: Int) -> Double { person.maxHours * Double(max(days, 7)) / 7 }
+
     public func apply(to r: inout RosterModel) {
-        let days = Double(r.roster.days.count)
         for (p, person) in r.roster.staff.enumerated() {
-            let upper = person.maxHours * max(days, 7) / 7
+            let upper = Self.limit(person, days: r.roster.days.count)
             let hours = r.paidHours(p)
             guard hours.terms.reduce(0, { $0 + $1.coefficient }) > upper else { continue }
             r.model.addConstraint(r.name("max_hours", [person.id]), hours, .lessOrEqual(upper))

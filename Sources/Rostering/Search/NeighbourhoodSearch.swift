@@ -31,7 +31,7 @@ public struct NeighbourhoodSearch {
     public let solver: any Solver
     /// Threads for the sub-solves.
     public var threads: Int
-    var generators: [any NeighbourhoodGenerator] = [CoverGaps(), StaffTeam(), DayWindow()]
+    var generators: [any NeighbourhoodGenerator] = [CoverGaps(), StaffTeam(), DayWindow(), StaffHorizon()]
     /// Seconds one sub-solve may take at most.
     public var stepLimit = 4.0
     /// Each generator's first size: about a week of everyone's days on a four-week horizon, or
