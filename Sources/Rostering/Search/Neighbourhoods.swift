@@ -110,9 +110,9 @@ struct StaffTeam: NeighbourhoodGenerator {
 /// (``MaximumHours``) first, the rest from anyone. A person's totals (hours, weekends worked) tie
 /// their days together, so that taking a short shift on one day may mean giving up one weeks away,
 /// which a window of days never frees. Without gaps, people at random. Instance 8 at 60 s, where
-/// one person more on one short shift is worth 100: 1307 in four runs of four (1401 before, its
-/// rosters of about 1400 one such shift short of about 1300; with the people drawn at random, three
-/// runs of seven).
+/// one person more on one short shift is worth 100: within 1% of its best known (1300) in six runs
+/// of eight (1401 before, its rosters of about 1400 one such shift short of about 1300; with the
+/// people drawn at random, three runs of seven).
 struct StaffHorizon: NeighbourhoodGenerator {
     let name = "people"
 
