@@ -63,6 +63,11 @@ extension NeighbourhoodGenerator {
         return gaps[gaps.count - 1]
     }
 
+    /// Person `p`'s candidate shift at `gap`'s day, shift and locality; `nil` when they cannot work there.
+    func candidate(_ candidates: Candidates, _ p: Int, at gap: CoverGap) -> Int? {
+        candidates.index[Candidate(person: p, day: gap.day, shift: gap.shift, locality: gap.locality)]
+    }
+
     /// Days of a window that frees `size` of all person-days for `people` people.
     func days(_ candidates: Candidates, size: Double, people: Int) -> Int {
         let c = candidates.case
@@ -128,10 +133,7 @@ struct StaffHorizon: NeighbourhoodGenerator {
                 hours[candidates.all[index].person] += candidates.paidHours(candidates.all[index])
             }
             let able = c.staff.indices.compactMap { p -> (person: Int, spare: Bool)? in
-                let there = candidates.byPersonDay[p][gap.day].first {
-                    candidates.all[$0].shift == gap.shift && candidates.all[$0].locality == gap.locality
-                }
-                guard let there else { return nil }
+                guard let there = candidate(candidates, p, at: gap) else { return nil }
                 let after = hours[p] + candidates.paidHours(candidates.all[there])
                 return (p, after <= MaximumHours.limit(c.staff[p], days: c.days.count) + 1e-9)
             }.shuffled(using: &random)
@@ -169,11 +171,7 @@ struct CoverGaps: NeighbourhoodGenerator {
         var freed = 0
         for _ in 0..<mostGaps where Double(freed) < target {
             guard let place = drawGap(gaps, random: &random) else { break }
-            let people = c.staff.indices.filter { p in
-                candidates.byPersonDay[p][place.day].contains {
-                    candidates.all[$0].shift == place.shift && candidates.all[$0].locality == place.locality
-                }
-            }
+            let people = c.staff.indices.filter { candidate(candidates, $0, at: place) != nil }
             let length = min(mostDays, days(candidates, size: size, people: people.count))
             let days = window(candidates, length: length, around: place.day, random: &random)
             free.formUnion(shifts(candidates, people: people, days: days))
