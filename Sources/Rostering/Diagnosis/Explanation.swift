@@ -54,7 +54,8 @@ public struct Explanation: Sendable {
         var parts: [String] = rules.map { rule in
             switch rule {
             case .maxHours:
-                return "max_hours (at most \(format(person.maxHours * max(days, 7) / 7)) paid hours in the horizon)"
+                let most = MaximumHours.limit(person, days: c.days.count)
+                return "max_hours (at most \(format(most)) paid hours in the horizon)"
             case .minHours:
                 return "min_hours (at least \(format(person.minHours * days / 7)) paid hours in the horizon)"
             case .maxConsecutiveDays: return "max_consecutive_days (\(person.maxConsecutiveDays))"

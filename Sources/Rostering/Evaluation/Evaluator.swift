@@ -305,10 +305,9 @@ public struct Evaluator: Sendable {
             $0 + shifts[$1.shiftID]!.paidHours + (trip(person, $1.localityID)?.minutes ?? 0) / 60
         }
         let days = Double(c.days.count)
-        if paid > person.maxHours * max(days, 7) / 7 + 1e-6 {
-            violation(
-                .maxHours, person.id, nil,
-                "\(format(paid)) paid hours (at most \(format(person.maxHours * max(days, 7) / 7)))")
+        let most = MaximumHours.limit(person, days: c.days.count)
+        if paid > most + 1e-6 {
+            violation(.maxHours, person.id, nil, "\(format(paid)) paid hours (at most \(format(most)))")
         }
         if paid < person.minHours * days / 7 - 1e-6 {
             violation(

@@ -140,7 +140,8 @@ struct StaffHorizon: NeighbourhoodGenerator {
             first = able.filter(\.spare).map(\.person) + able.filter { !$0.spare }.map(\.person)
         }
         let chosen = Array(first.prefix(max(1, count / 2)))
-        let rest = c.staff.indices.filter { !chosen.contains($0) }.shuffled(using: &random)
+        let taken = Set(chosen)
+        let rest = c.staff.indices.filter { !taken.contains($0) }.shuffled(using: &random)
         let people = chosen + rest.prefix(count - chosen.count)
         return shifts(candidates, people: people, days: 0..<c.days.count)
     }

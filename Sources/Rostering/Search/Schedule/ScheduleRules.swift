@@ -71,7 +71,7 @@ public struct ScheduleRules: Sendable {
         let days = Double(dayCount)
         maxUnits =
             rules.contains(.maxHours)
-            ? Int64(((person.maxHours * max(days, 7) / 7 + 1e-6) * Self.unitsPerHour).rounded(.down)) : .max
+            ? Int64(((MaximumHours.limit(person, days: dayCount) + 1e-6) * Self.unitsPerHour).rounded(.down)) : .max
         minUnits =
             rules.contains(.minHours)
             ? Int64(((person.minHours * days / 7 - 1e-6) * Self.unitsPerHour).rounded(.up)) : .min
