@@ -49,7 +49,6 @@ public struct Explanation: Sendable {
 
     private func describe(_ person: Staff, _ rules: [RuleID]) -> String {
         let c = self.case
-        let days = Double(c.days.count)
         let pins = c.pins.filter { $0.staffID == person.id }
         var parts: [String] = rules.map { rule in
             switch rule {
@@ -57,7 +56,8 @@ public struct Explanation: Sendable {
                 let most = MaximumHours.limit(person, days: c.days.count)
                 return "max_hours (at most \(format(most)) paid hours in the horizon)"
             case .minHours:
-                return "min_hours (at least \(format(person.minHours * days / 7)) paid hours in the horizon)"
+                let least = MinimumHours.limit(person, days: c.days.count)
+                return "min_hours (at least \(format(least)) paid hours in the horizon)"
             case .maxConsecutiveDays: return "max_consecutive_days (\(person.maxConsecutiveDays))"
             case .minConsecutiveDays: return "min_consecutive_days (\(person.minConsecutiveDays))"
             case .minConsecutiveDaysOff: return "min_consecutive_days_off (\(person.minConsecutiveDaysOff))"

@@ -304,15 +304,13 @@ public struct Evaluator: Sendable {
         let paid = rows.reduce(0) {
             $0 + shifts[$1.shiftID]!.paidHours + (trip(person, $1.localityID)?.minutes ?? 0) / 60
         }
-        let days = Double(c.days.count)
         let most = MaximumHours.limit(person, days: c.days.count)
         if paid > most + 1e-6 {
             violation(.maxHours, person.id, nil, "\(format(paid)) paid hours (at most \(format(most)))")
         }
-        if paid < person.minHours * days / 7 - 1e-6 {
-            violation(
-                .minHours, person.id, nil, "\(format(paid)) paid hours (at least \(format(person.minHours * days / 7)))"
-            )
+        let least = MinimumHours.limit(person, days: c.days.count)
+        if paid < least - 1e-6 {
+            violation(.minHours, person.id, nil, "\(format(paid)) paid hours (at least \(format(least)))")
         }
         return (violations, weekends, paid, rows.reduce(0) { $0 + (trip(person, $1.localityID)?.cost ?? 0) })
     }

@@ -7,10 +7,13 @@ import Workforce
 public struct MinimumHours: RosterRule {
     public let id = RuleID.minHours
     public init() {}
+
+    /// The fewest paid hours `person` may work over a horizon of `days` days.
+    static func limit(_ person: Staff, days: Int) -> Double { person.minHours * Double(days) / 7 }
+
     public func apply(to r: inout RosterModel) {
-        let days = Double(r.roster.days.count)
         for (p, person) in r.roster.staff.enumerated() {
-            let lower = person.minHours * days / 7
+            let lower = Self.limit(person, days: r.roster.days.count)
             guard lower > 0 else { continue }
             r.model.addConstraint(r.name("min_hours", [person.id]), r.paidHours(p), .greaterOrEqual(lower))
         }

@@ -68,13 +68,12 @@ public struct ScheduleRules: Sendable {
         units = options.map {
             $0.map { Int64((candidates.paidHours(candidates.all[$0]) * Self.unitsPerHour).rounded()) }
         }
-        let days = Double(dayCount)
         maxUnits =
             rules.contains(.maxHours)
             ? Int64(((MaximumHours.limit(person, days: dayCount) + 1e-6) * Self.unitsPerHour).rounded(.down)) : .max
         minUnits =
             rules.contains(.minHours)
-            ? Int64(((person.minHours * days / 7 - 1e-6) * Self.unitsPerHour).rounded(.up)) : .min
+            ? Int64(((MinimumHours.limit(person, days: dayCount) - 1e-6) * Self.unitsPerHour).rounded(.up)) : .min
         maxRun =
             rules.contains(.maxConsecutiveDays) && person.maxConsecutiveDays < dayCount
             ? person.maxConsecutiveDays : .max
