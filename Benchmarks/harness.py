@@ -3,8 +3,8 @@
 
 Usage
     python3 Benchmarks/harness.py [--instances 1-12 | none] [--time-limit 60] [--threads N] [--data | --no-data]
-                                  [--generated STAFF] [--out results.csv] [--roster PATH] [--shared PATH]
-                                  [--work DIR] [--markdown]
+                                  [--generated STAFF] [--repeat N] [--out results.csv] [--roster PATH]
+                                  [--shared PATH] [--work DIR] [--markdown]
 
 For each Curtois instance N it runs `roster import curtois $SHARED/benchmarks/curtois/InstanceN.txt --out
 WORK/instN/case`, then `roster solve WORK/instN/case --out WORK/instN/out --time-limit T` (wall seconds measured
@@ -15,7 +15,12 @@ and checked with `check_roster.py` (status `invalid` unless it says OK); its obj
 `--generated STAFF` (repeatable) does the same for the case of STAFF people written by generate_case.py (with its
 default 40 localities) into WORK/generated-STAFF/case, reported as `generated-STAFF`.
 
-The CSV has the columns instance,time_limit,threads,objective,best_known,ratio,lower_bound,seconds,status and is
+`--repeat N` solves each case N times (an instance is imported once): a solve that stops at its time limit depends
+on how far each step got by then, so one run can land far from another (instance 8 at 60 s: 1307 in most runs,
+1397-1401 in some), and a change is judged on the spread of several runs rather than on one. The outputs of run R > 1
+go to out-R beside out.
+
+The CSV has the columns instance,time_limit,threads,objective,best_known,ratio,lower_bound,seconds,status,run and is
 rewritten after every run, so an interrupted run keeps what finished. `status` is summary.csv's (`optimal`,
 `feasible`, `infeasible`, `time_limit_no_solution`), or `invalid`, `no_roster` (the run claims a roster but wrote
 none), `crashed (exit N)`, `import_failed (exit N)`, `generate_failed (exit N)`, `killed (no answer after S s)`
@@ -27,10 +32,12 @@ roster = .build/release/roster (built with `swift build -c release` when missing
 repository, work = a new temporary folder (kept, and named at the end). Python 3 standard library only.
 """
 import argparse
+import collections
 import csv
 import datetime as dt
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,7 +45,7 @@ import time
 from pathlib import Path
 
 COLUMNS = ["instance", "time_limit", "threads", "objective", "best_known", "ratio", "lower_bound", "seconds",
-           "status"]
+           "status", "run"]
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -63,6 +70,11 @@ def parse_instances(text):
 def plain(number):
     """60.0 -> '60', 2.5 -> '2.5'."""
     return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def output_folder(run_number):
+    """The outputs' folder name of a case's run: out for the first, out-R for run R."""
+    return "out" if run_number == 1 else f"out-{run_number}"
 
 
 def tail(text, lines=5):
@@ -131,6 +143,27 @@ class Results:
             lines.append("| " + " | ".join(str(row[key]) for key in COLUMNS) + " |")
         return "\n".join(lines)
 
+    def spread(self):
+        """Per case, over its runs: how many runs gave a valid objective, and its lowest, median and highest value
+        (with their ratios to the best known, where there is one), as a Markdown table."""
+        lines = ["| instance | best known | runs | lowest | median | highest | statuses |",
+                 "|---|---|---|---|---|---|---|"]
+        for name in dict.fromkeys(row["instance"] for row in self.rows):
+            rows = [row for row in self.rows if row["instance"] == name]
+            values = sorted(float(row["objective"]) for row in rows if row["objective"] and row["status"] != "invalid")
+            known = rows[0]["best_known"]
+
+            def shown(value):
+                text = plain(value) if float(value).is_integer() else f"{value:.2f}"
+                return f"{text} ({value / float(known):.4f})" if known and float(known) > 0 else text
+
+            cells = [shown(values[0]), shown(statistics.median(values)), shown(values[-1])] if values else ["-"] * 3
+            statuses = ", ".join(f"{status} {count}" for status, count in
+                                 sorted(collections.Counter(row["status"] for row in rows).items()))
+            lines.append(f"| {name} | {known or '-'} | {len(values)} of {len(rows)} | " + " | ".join(cells)
+                         + f" | {statuses} |")
+        return "\n".join(lines)
+
 
 class Harness:
     def __init__(self, args):
@@ -170,9 +203,10 @@ class Harness:
         code, output, seconds = run(command, timeout=3 * limit + 120)
         return code, output, seconds, read_summary(out)
 
-    def base_row(self, name):
+    def base_row(self, name, run=1):
         return {"instance": name, "time_limit": plain(self.args.time_limit), "threads": str(self.threads),
-                "objective": "", "best_known": "", "ratio": "", "lower_bound": "", "seconds": "", "status": ""}
+                "objective": "", "best_known": "", "ratio": "", "lower_bound": "", "seconds": "", "status": "",
+                "run": str(run)}
 
     def status_of(self, code, output, seconds, summary, out):
         """The solve's status, or None when it left a roster to score."""
@@ -186,19 +220,20 @@ class Harness:
             return status if status in ("infeasible", "time_limit_no_solution") else "no_roster"
         return None
 
-    def curtois(self, number, best_known):
+    def curtois(self, number, best_known, run_number=1):
         name = f"Instance{number}"
-        row = self.base_row(name)
+        row = self.base_row(name, run_number)
         row["best_known"] = best_known.get(name, "")
         instance = self.shared / "benchmarks" / "curtois" / f"{name}.txt"
         folder = self.work / f"inst{number}"
-        case, out = folder / "case", folder / "out"
-        code, output, _ = run([str(self.roster), "import", "curtois", str(instance), "--out", str(case)],
-                              timeout=600)
-        if code != 0:
-            print(f"harness: import of {instance} failed:\n{tail(output)}", flush=True)
-            row["status"] = f"import_failed (exit {code})"
-            return row
+        case, out = folder / "case", folder / output_folder(run_number)
+        if run_number == 1 or not (case / "staff.csv").exists():
+            code, output, _ = run([str(self.roster), "import", "curtois", str(instance), "--out", str(case)],
+                                  timeout=600)
+            if code != 0:
+                print(f"harness: import of {instance} failed:\n{tail(output)}", flush=True)
+                row["status"] = f"import_failed (exit {code})"
+                return row
         code, output, seconds, summary = self.solve(case, out)
         row["seconds"] = f"{seconds:.2f}"
         if summary:
@@ -227,10 +262,10 @@ class Harness:
                 row["ratio"] = f"{float(row['objective']) / known:.4f}"
         return row
 
-    def data_case(self, case, name=None, out=None):
+    def data_case(self, case, name=None, folder=None, run_number=1):
         name = name or str(case.relative_to(REPO))
-        row = self.base_row(name)
-        out = out or self.work / ("data-" + case.name) / "out"
+        row = self.base_row(name, run_number)
+        out = (folder or self.work / ("data-" + case.name)) / output_folder(run_number)
         code, output, seconds, summary = self.solve(case, out)
         row["seconds"] = f"{seconds:.2f}"
         if summary:
@@ -249,17 +284,18 @@ class Harness:
             row["status"] = "invalid"
         return row
 
-    def generated_case(self, staff):
+    def generated_case(self, staff, run_number=1):
         name = f"generated-{staff}"
         folder = self.work / name
-        code, output, _ = run([sys.executable, str(REPO / "Benchmarks" / "generate_case.py"), "--staff", str(staff),
-                               str(folder / "case")], timeout=600)
-        if code != 0:
-            print(f"harness: generate_case.py --staff {staff} failed:\n{tail(output)}", flush=True)
-            row = self.base_row(name)
-            row["status"] = f"generate_failed (exit {code})"
-            return row
-        return self.data_case(folder / "case", name=name, out=folder / "out")
+        if run_number == 1 or not (folder / "case" / "staff.csv").exists():
+            code, output, _ = run([sys.executable, str(REPO / "Benchmarks" / "generate_case.py"), "--staff",
+                                   str(staff), str(folder / "case")], timeout=600)
+            if code != 0:
+                print(f"harness: generate_case.py --staff {staff} failed:\n{tail(output)}", flush=True)
+                row = self.base_row(name, run_number)
+                row["status"] = f"generate_failed (exit {code})"
+                return row
+        return self.data_case(folder / "case", name=name, folder=folder, run_number=run_number)
 
 
 def main(argv=None):
@@ -273,6 +309,9 @@ def main(argv=None):
                         help="also run every case folder under Data/ holding a staff.csv (default: yes)")
     parser.add_argument("--generated", type=int, action="append", default=[], metavar="STAFF",
                         help="also run the case of STAFF people written by generate_case.py (repeatable)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="solve each case N times, one row per run (default 1); --markdown then also prints "
+                             "each case's lowest, median and highest objective")
     parser.add_argument("--out", type=Path, help="results CSV (default Benchmarks/results/harness-<date>.csv)")
     parser.add_argument("--roster", type=Path, help="the roster executable (default .build/release/roster)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
@@ -284,6 +323,8 @@ def main(argv=None):
         parser.error("--time-limit must be a number of seconds above 0")
     if args.threads < 1:
         parser.error("--threads must be 1 or more")
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more")
     if any(staff < 1 for staff in args.generated):
         parser.error("--generated must be a number of staff, 1 or more")
     args.roster_given = args.roster is not None
@@ -305,11 +346,14 @@ def main(argv=None):
           f"each; results {args.out}; work {args.work}", flush=True)
     try:
         for number in args.instances:
-            results.add(harness.curtois(number, best_known))
+            for run_number in range(1, args.repeat + 1):
+                results.add(harness.curtois(number, best_known, run_number))
         for case in cases:
-            results.add(harness.data_case(case))
+            for run_number in range(1, args.repeat + 1):
+                results.add(harness.data_case(case, run_number=run_number))
         for staff in args.generated:
-            results.add(harness.generated_case(staff))
+            for run_number in range(1, args.repeat + 1):
+                results.add(harness.generated_case(staff, run_number))
     except KeyboardInterrupt:
         results.write()
         print(f"harness: interrupted; {len(results.rows)} row(s) kept in {args.out}", file=sys.stderr)
@@ -318,6 +362,9 @@ def main(argv=None):
     print(f"harness: wrote {args.out} ({len(results.rows)} rows); cases and outputs in {args.work}", flush=True)
     if args.markdown:
         print(results.markdown())
+        if args.repeat > 1:
+            print()
+            print(results.spread())
     return 0
 
 
