@@ -43,14 +43,32 @@ final class ColumnGeneration {
     /// round to round (instance 21's Lagrangian bound stayed below −200,000 for 60 s while its value
     /// fell from 70,648 to 35,590); smoothing them (Wentges) steadies the schedules offered.
     var smoothing = 0.5
+    /// Rounds pricing everyone in a row that leave the stability centre where it was, after which
+    /// smoothing pauses: rounds price at the master's own duals until the Lagrangian function rises
+    /// above the centre's value, which moves the centre there, and smoothing resumes. Quick pricing's
+    /// bounds are weak, so the centre can stay put for many rounds while the master moves on, and
+    /// smoothing then leans towards stale duals: instance 13's centre stayed put from 35 s to 100 s
+    /// of a 300 s run, and its roster was 2774 and 2861 in two runs, 1776 with a pause after 20
+    /// rounds and 1901 after 5. After 5 rounds, instance 14's pause came at its 12th round, its master
+    /// stalled at 1480 where smoothing took it to 1343, and its roster was 1330–1342 at 60 s against
+    /// 1303; after 20, 1317. Instance 8's master now settles (1296.6, where it stopped at 1305.4), and
+    /// its dives from there found 1323–1499 until they aimed below the best roster (``Dives``).
+    var smoothingPatience = 20
     /// The duals at which the Lagrangian function was highest so far, and that value.
     private var centre: (duals: [Double], value: Double)?
+    /// Rounds pricing everyone in a row that left the centre where it was.
+    private var staleRounds = 0
     /// The master's Lagrangian function, for the bound at smoothed duals.
     private let lagrangian: MasterLagrangian
     /// Rounds in a row each schedule has gone unused and priced out (positions in the master's schedules).
     private var idle: [Int] = []
     /// Diving's fixings: `fixed[person][day]` is ``free``, ``dayOff`` or the option fixed.
     private var fixed: [[Int]]
+    /// Diving's barred assignments: `barred[person][day]` holds the choices (``dayOff`` or an option)
+    /// a dive has ruled out for that day.
+    private var barred: [[Set<Int>]]
+    /// How many steps the last dive took back (``dive(_:deadline:cutoff:)``).
+    private(set) var takenBack = 0
     /// Schedules ruled out by the fixings (positions in the master's schedules).
     private var ruledOut = Set<Int>()
     static let free = -2, dayOff = -1
@@ -77,15 +95,20 @@ final class ColumnGeneration {
         master = try MasterProblem(index, rules: rules, first: first, solver: solver)
         lagrangian = MasterLagrangian(master)
         fixed = rules.map { Array(repeating: Self.free, count: $0.options.count) }
+        barred = rules.map { Array(repeating: [], count: $0.options.count) }
     }
 
-    /// Whether some assignments are fixed (the master's value is then no bound).
-    private var diving: Bool { !ruledOut.isEmpty || fixed.contains { $0.contains { $0 != Self.free } } }
+    /// Whether some assignments are fixed or barred (the master's value is then no bound).
+    private var diving: Bool {
+        !ruledOut.isEmpty || fixed.contains { $0.contains { $0 != Self.free } }
+            || barred.contains { $0.contains { !$0.isEmpty } }
+    }
 
-    /// Whether a schedule keeps person `p`'s fixings.
+    /// Whether a schedule keeps person `p`'s fixings and avoids their barred assignments.
     private func fits(_ choice: [Int?], _ p: Int) -> Bool {
-        for (d, fixing) in fixed[p].enumerated() where fixing != Self.free && (choice[d] ?? Self.dayOff) != fixing {
-            return false
+        for (d, fixing) in fixed[p].enumerated() {
+            let chosen = choice[d] ?? Self.dayOff
+            if (fixing != Self.free && chosen != fixing) || barred[p][d].contains(chosen) { return false }
         }
         return true
     }
@@ -94,10 +117,11 @@ final class ColumnGeneration {
     /// with a negative reduced cost. Returns how many were added (``converged`` says whether adding
     /// none was proved). `labelBudget` limits an exact round's search.
     ///
-    /// Pricing everyone outside a dive is smoothed (``smoothing``): people are priced at duals between
-    /// the master's and the stability centre's, and only schedules with a negative reduced cost at the
-    /// master's own duals join. A smoothed round that adds none is priced again at the master's duals,
-    /// so a round adds nothing only when nothing prices out there, as without smoothing.
+    /// Pricing everyone outside a dive is smoothed (``smoothing``) unless smoothing has paused
+    /// (``smoothingPatience``): people are priced at duals between the master's and the stability
+    /// centre's, and only schedules with a negative reduced cost at the master's own duals join. A
+    /// smoothed round that adds none is priced again at the master's duals, so a round adds nothing
+    /// only when nothing prices out there, as without smoothing.
     @discardableResult
     func round(
         exact: Bool, labelBudget: Int = ScheduleOracle.defaultLabelBudget, people: [Int]? = nil,
@@ -112,7 +136,9 @@ final class ColumnGeneration {
             try restUnused(after: restAfter, values: values, reducedCosts: reduced)
         }
         let everyone = Array(index.case.staff.indices)
-        if people == nil, !diving, smoothing > 0, let centre {
+        let centred = centre?.value
+        defer { if people == nil && !diving { staleRounds = centre?.value == centred ? staleRounds + 1 : 0 } }
+        if people == nil, !diving, smoothing > 0, staleRounds < smoothingPatience, let centre {
             let mixed = zip(centre.duals, duals).map { smoothing * $0 + (1 - smoothing) * $1 }
             let smoothed = try price(
                 everyone, at: mixed, joining: duals, exact: exact, labelBudget: labelBudget, deadline: deadline)
@@ -139,6 +165,15 @@ final class ColumnGeneration {
             for (d, fixing) in fixed[p].enumerated() where fixing != Self.free {
                 if fixing != Self.dayOff { costs.dayOff[d] += MasterProblem.prohibitive }
                 for o in costs.shift[d].indices where o != fixing { costs.shift[d][o] += MasterProblem.prohibitive }
+            }
+            for (d, choices) in barred[p].enumerated() {
+                for choice in choices {
+                    if choice == Self.dayOff {
+                        costs.dayOff[d] += MasterProblem.prohibitive
+                    } else {
+                        costs.shift[d][choice] += MasterProblem.prohibitive
+                    }
+                }
             }
             return costs
         }
@@ -264,16 +299,23 @@ final class ColumnGeneration {
         try master.rest(tired)
     }
 
-    /// Fixes assignments and rules out the schedules that break them.
-    private func apply(_ fixings: [(person: Int, day: Int, choice: Int)]) throws {
-        for (p, d, choice) in fixings { fixed[p][d] = choice }
+    /// Fixes assignments (or, `barring`, rules them out) and rules out the schedules that break them;
+    /// returns the positions of the schedules it ruled out.
+    @discardableResult
+    private func apply(_ fixings: [Fixing], barring: Bool = false) throws -> [Int] {
+        for (p, d, choice) in fixings {
+            if barring { barred[p][d].insert(choice) } else { fixed[p][d] = choice }
+        }
+        var ruled: [Int] = []
         for (position, schedule) in master.schedules.enumerated()
         where !ruledOut.contains(position) && !master.resting.contains(position)
             && !fits(schedule.choice, schedule.person)
         {
             ruledOut.insert(position)
+            ruled.append(position)
             try master.session.setBounds(schedule.column, lower: 0, upper: 0)
         }
+        return ruled
     }
 
     /// What each person works each day in the master's solution: `share[person][day][choice]`
@@ -290,12 +332,24 @@ final class ColumnGeneration {
         return shares
     }
 
+    /// A fixing of diving: a person's choice (``dayOff`` or an option) on a day.
+    typealias Fixing = (person: Int, day: Int, choice: Int)
+
     /// Diving: settle the master, fix what its solution (nearly) agrees on (``Dive``), rule out the
     /// schedules that break a fixing, price new schedules around the fixings, and repeat until every
-    /// person's schedule is whole in the master's solution. Any one schedule per person keeps every hard rule,
-    /// so when time runs out each person takes their schedule of largest share that keeps their
-    /// fixings. The fixings are undone afterwards.
-    func dive(_ kind: Dive, deadline: ContinuousClock.Instant?, roundsPerStep: Int = 2) throws -> [[Int?]] {
+    /// person's schedule is whole in the master's solution. Any one schedule per person keeps every
+    /// hard rule, so when time runs out each person takes their schedule of largest share that keeps
+    /// their fixings. The fixings are undone afterwards.
+    ///
+    /// Without a `cutoff`, each step settles the master by two quick rounds for the people with open
+    /// days. With one, by quick rounds until one adds nothing, so that the master's value is its
+    /// value under the fixings, and a step that takes that value to where no roster under its fixings
+    /// beats the cutoff is taken back, at most once per person in a dive: several fixings give way to
+    /// the most certain of them alone; one assignment is then barred (its person's schedules priced
+    /// away from it), one schedule ruled out. Two rounds leave a step's value half-settled: instance
+    /// 8's rose by 100 in a step and fell by 60 over the next ones, and taking back on such values
+    /// barred good assignments (1399 and 1400 at 60 s against 1307 twice).
+    func dive(_ kind: Dive, deadline: ContinuousClock.Instant?, cutoff: Double? = nil) throws -> [[Int?]] {
         let people = index.case.staff.count
         defer {
             for position in ruledOut.sorted() {
@@ -303,20 +357,35 @@ final class ColumnGeneration {
             }
             ruledOut = []
             fixed = fixed.map { $0.map { _ in Self.free } }
+            barred = barred.map { $0.map { _ in [] } }
         }
+        // The master's value from which no roster under the fixings beats the cutoff.
+        let hopeless = cutoff.map { master.objectiveIsWhole ? $0 - 1 + 1e-6 : $0 - 1e-9 * max(1, abs($0)) }
+        takenBack = 0
+        // The last step: its fixings by schedule (most certain first), the schedules whose fixings
+        // they are (schedules dives), and the schedules they ruled out.
+        var step: (groups: [[Fixing]], schedules: [Int], ruled: [Int])?
         var best: [Int: (position: Int, share: Double)] = [:]
         while true {
             let expired = SearchStop.reached(deadline)
             let open = (0..<people).filter { fixed[$0].contains(Self.free) }
             if !expired && !open.isEmpty {
-                try settle(rounds: roundsPerStep, people: open, exact: false, deadline: deadline)
+                let rounds = cutoff == nil ? 2 : Int.max
+                try settle(rounds: rounds, people: open, exact: false, deadline: deadline)
             }
             // Solve once more before fixing: the shares then include the schedules just added, and
             // each solve meets one kind of change (new columns, or new bounds) from an optimal basis.
             let current = try master.session.solve(
                 timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
-            guard current.status == .optimal, let primal = current.values else { break }
-            value = current.objective
+            guard current.status == .optimal, let primal = current.values, let objective = current.objective else {
+                break
+            }
+            value = objective
+            if !expired, takenBack < people, let taken = step, let hopeless, objective >= hopeless {
+                takenBack += 1
+                step = try takeBack(taken, kind)
+                continue
+            }
             best = [:]
             for (position, schedule) in master.schedules.enumerated()
             where !ruledOut.contains(position) && !master.resting.contains(position) {
@@ -324,7 +393,6 @@ final class ColumnGeneration {
                 if share > (best[schedule.person]?.share ?? -1) { best[schedule.person] = (position, share) }
             }
             if expired || (0..<people).allSatisfy({ (best[$0]?.share ?? 0) >= 1 - 1e-6 }) { break }
-            var fixings: [(person: Int, day: Int, choice: Int)] = []
             guard case .assignments(let fraction) = kind else {
                 // Whole schedules: the nearly whole ones, else the one of largest share.
                 let open = best.filter { fixed[$0.key].contains(Self.free) }
@@ -333,39 +401,71 @@ final class ColumnGeneration {
                     chosen[top.key] = top.value
                 }
                 if chosen.isEmpty { break }
-                for (p, pick) in chosen {
-                    for (d, option) in master.schedules[pick.position].choice.enumerated() {
-                        fixings.append((p, d, option ?? Self.dayOff))
+                let picks = chosen.sorted { ($0.value.share, -$0.key) > ($1.value.share, -$1.key) }
+                let groups = picks.map { p, pick in
+                    master.schedules[pick.position].choice.enumerated().map {
+                        (p, $0.offset, $0.element ?? Self.dayOff)
                     }
                 }
-                try apply(fixings)
+                step = (groups, picks.map(\.value.position), try apply(groups.flatMap { $0 }))
                 continue
             }
-            let shares = assignmentShares(primal)
-            // Each person's most certain open assignment, for when none is nearly whole.
-            var likeliest: [(person: Int, day: Int, choice: Int, share: Double)] = []
-            var openAssignments = 0
-            for p in 0..<people {
-                var top: (day: Int, choice: Int, share: Double)?
-                for d in shares[p].indices where fixed[p][d] == Self.free {
-                    openAssignments += 1
-                    for (choice, share) in shares[p][d].sorted(by: { $0.key < $1.key }) {
-                        if share >= 0.95 { fixings.append((p, d, choice)) }
-                        if share > top?.share ?? -1 { top = (d, choice, share) }
-                    }
-                }
-                if let top { likeliest.append((p, top.day, top.choice, top.share)) }
-            }
-            if fixings.isEmpty {
-                likeliest.sort { ($0.share, -$0.person) > ($1.share, -$1.person) }
-                fixings = likeliest.prefix(max(1, openAssignments / fraction)).map { ($0.person, $0.day, $0.choice) }
-            }
+            let fixings = assignmentFixings(primal, fraction: fraction)
             if fixings.isEmpty { break }
-            try apply(fixings)
+            step = (fixings.map { [$0] }, [], try apply(fixings))
         }
         return (0..<people).map { p in
             best[p].map { master.schedules[$0.position].choice } ?? master.schedules(of: p)[0]
         }
+    }
+
+    /// Takes back a dive's step: several fixings give way to the first (most certain) alone, which
+    /// becomes the step; one assignment is barred instead, one schedule ruled out (no step then).
+    private func takeBack(
+        _ step: (groups: [[Fixing]], schedules: [Int], ruled: [Int]), _ kind: Dive
+    ) throws -> (groups: [[Fixing]], schedules: [Int], ruled: [Int])? {
+        for (p, d, _) in step.groups.joined() { fixed[p][d] = Self.free }
+        for position in step.ruled {
+            ruledOut.remove(position)
+            try master.session.setBounds(master.schedules[position].column, lower: 0, upper: .infinity)
+        }
+        if step.groups.count > 1 {
+            return ([step.groups[0]], Array(step.schedules.prefix(1)), try apply(step.groups[0]))
+        }
+        if case .assignments = kind {
+            try apply(step.groups[0], barring: true)
+        } else if let position = step.schedules.first, !ruledOut.contains(position) {
+            ruledOut.insert(position)
+            try master.session.setBounds(master.schedules[position].column, lower: 0, upper: 0)
+        }
+        return nil
+    }
+
+    /// An assignments dive's fixings from the master's solution `primal`: every open assignment
+    /// whose share is nearly whole; when none is, each person's likeliest open assignment, the
+    /// likeliest people first, one for every `fraction` open assignments (at least one). Most
+    /// certain first.
+    private func assignmentFixings(_ primal: [Double], fraction: Int) -> [Fixing] {
+        let shares = assignmentShares(primal)
+        var certain: [(fixing: Fixing, share: Double)] = []
+        var likeliest: [(fixing: Fixing, share: Double)] = []
+        var openAssignments = 0
+        for p in shares.indices {
+            var top: (fixing: Fixing, share: Double)?
+            for d in shares[p].indices where fixed[p][d] == Self.free {
+                openAssignments += 1
+                for (choice, share) in shares[p][d].sorted(by: { $0.key < $1.key }) {
+                    if share >= 0.95 { certain.append(((p, d, choice), share)) }
+                    if share > top?.share ?? -1 { top = ((p, d, choice), share) }
+                }
+            }
+            if let top { likeliest.append(top) }
+        }
+        let order = { (a: (fixing: Fixing, share: Double), b: (fixing: Fixing, share: Double)) in
+            (a.share, -a.fixing.person, -a.fixing.day) > (b.share, -b.fixing.person, -b.fixing.day)
+        }
+        if !certain.isEmpty { return certain.sorted(by: order).map(\.fixing) }
+        return likeliest.sorted(by: order).prefix(max(1, openAssignments / fraction)).map(\.fixing)
     }
 }
 
