@@ -306,16 +306,27 @@ final class ColumnGeneration {
         for (p, d, choice) in fixings {
             if barring { barred[p][d].insert(choice) } else { fixed[p][d] = choice }
         }
-        var ruled: [Int] = []
-        for (position, schedule) in master.schedules.enumerated()
-        where !ruledOut.contains(position) && !master.resting.contains(position)
-            && !fits(schedule.choice, schedule.person)
-        {
-            ruledOut.insert(position)
-            ruled.append(position)
-            try master.session.setBounds(schedule.column, lower: 0, upper: 0)
+        let ruled = master.schedules.indices.filter { position in
+            let schedule = master.schedules[position]
+            return !ruledOut.contains(position) && !master.resting.contains(position)
+                && !fits(schedule.choice, schedule.person)
         }
+        for position in ruled { try ruleOut(position) }
         return ruled
+    }
+
+    /// Rules out the schedule at `position` (bounds it at 0) for the rest of the dive.
+    private func ruleOut(_ position: Int) throws {
+        ruledOut.insert(position)
+        try master.session.setBounds(master.schedules[position].column, lower: 0, upper: 0)
+    }
+
+    /// Gives the schedules at `positions`, ruled out, back to the master.
+    private func reopen(_ positions: [Int]) throws {
+        for position in positions {
+            ruledOut.remove(position)
+            try master.session.setBounds(master.schedules[position].column, lower: 0, upper: .infinity)
+        }
     }
 
     /// What each person works each day in the master's solution: `share[person][day][choice]`
@@ -334,6 +345,9 @@ final class ColumnGeneration {
 
     /// A fixing of diving: a person's choice (``dayOff`` or an option) on a day.
     typealias Fixing = (person: Int, day: Int, choice: Int)
+    /// A dive's step: its fixings by schedule (most certain first), the schedules whose fixings they
+    /// are (schedules dives), and the schedules they ruled out.
+    typealias DiveStep = (groups: [[Fixing]], schedules: [Int], ruled: [Int])
 
     /// Diving: settle the master, fix what its solution (nearly) agrees on (``Dive``), rule out the
     /// schedules that break a fixing, price new schedules around the fixings, and repeat until every
@@ -352,9 +366,7 @@ final class ColumnGeneration {
     func dive(_ kind: Dive, deadline: ContinuousClock.Instant?, cutoff: Double? = nil) throws -> [[Int?]] {
         let people = index.case.staff.count
         defer {
-            for position in ruledOut.sorted() {
-                try? master.session.setBounds(master.schedules[position].column, lower: 0, upper: .infinity)
-            }
+            try? reopen(ruledOut.sorted())
             ruledOut = []
             fixed = fixed.map { $0.map { _ in Self.free } }
             barred = barred.map { $0.map { _ in [] } }
@@ -362,15 +374,14 @@ final class ColumnGeneration {
         // The master's value from which no roster under the fixings beats the cutoff.
         let hopeless = cutoff.map { master.objectiveIsWhole ? $0 - 1 + 1e-6 : $0 - 1e-9 * max(1, abs($0)) }
         takenBack = 0
-        // The last step: its fixings by schedule (most certain first), the schedules whose fixings
-        // they are (schedules dives), and the schedules they ruled out.
-        var step: (groups: [[Fixing]], schedules: [Int], ruled: [Int])?
+        // The last step, which a take-back undoes.
+        var step: DiveStep?
+        let rounds = cutoff == nil ? 2 : Int.max
         var best: [Int: (position: Int, share: Double)] = [:]
         while true {
             let expired = SearchStop.reached(deadline)
             let open = (0..<people).filter { fixed[$0].contains(Self.free) }
             if !expired && !open.isEmpty {
-                let rounds = cutoff == nil ? 2 : Int.max
                 try settle(rounds: rounds, people: open, exact: false, deadline: deadline)
             }
             // Solve once more before fixing: the shares then include the schedules just added, and
@@ -421,22 +432,16 @@ final class ColumnGeneration {
 
     /// Takes back a dive's step: several fixings give way to the first (most certain) alone, which
     /// becomes the step; one assignment is barred instead, one schedule ruled out (no step then).
-    private func takeBack(
-        _ step: (groups: [[Fixing]], schedules: [Int], ruled: [Int]), _ kind: Dive
-    ) throws -> (groups: [[Fixing]], schedules: [Int], ruled: [Int])? {
+    private func takeBack(_ step: DiveStep, _ kind: Dive) throws -> DiveStep? {
         for (p, d, _) in step.groups.joined() { fixed[p][d] = Self.free }
-        for position in step.ruled {
-            ruledOut.remove(position)
-            try master.session.setBounds(master.schedules[position].column, lower: 0, upper: .infinity)
-        }
+        try reopen(step.ruled)
         if step.groups.count > 1 {
             return ([step.groups[0]], Array(step.schedules.prefix(1)), try apply(step.groups[0]))
         }
         if case .assignments = kind {
             try apply(step.groups[0], barring: true)
         } else if let position = step.schedules.first, !ruledOut.contains(position) {
-            ruledOut.insert(position)
-            try master.session.setBounds(master.schedules[position].column, lower: 0, upper: 0)
+            try ruleOut(position)
         }
         return nil
     }
