@@ -428,8 +428,9 @@ import Workforce
             }
         }
         #expect(dived >= 60, "only \(dived) dives")
-        // A dive whose master is whole at once makes no step to take back (39 of the 57 here; 18 do).
-        #expect(tookBack >= 15, "only \(tookBack) of \(dived / 2) dives with a cutoff of 0 took a step back")
+        // A dive whose master is whole at once makes no step to take back (51 of the 57 here, with
+        // the rounded cover rows; 6 take a step back).
+        #expect(tookBack >= 5, "only \(tookBack) of \(dived / 2) dives with a cutoff of 0 took a step back")
     }
 
     /// Schedules that rest (set aside after rounds unused) leave the master's linear optimum and a
