@@ -62,6 +62,31 @@ import Workforce
         #expect(!whole.rows.contains { $0.name.hasPrefix("cover_rounded") })
     }
 
+    /// A generic worker (care and meds, 10/h, 8 paid hours) and 3 hours of each at one place: one shift
+    /// covers both (80). Each key's rounded row counts her split care as it is, and leaves the
+    /// relaxation at six eighths of her shift (60); the place's row (6 hours, all of them within one
+    /// shift) counts the shift whole.
+    @Test func aGenericWorkersSplitCountsWholeAtHerPlace() throws {
+        var files = CaseFiles.single(days: 1)
+        files["competencies.csv"] = "competency_id\ncare\nmeds\n"
+        files["staff.csv"] = "staff_id,home_locality,competencies,contract_hours,hourly_cost\ngen,home,care;meds,0,10\n"
+        files["demand.csv"] =
+            "date,shift_id,locality_id,competency_id,hours\n2025-03-03,E,home,care,3\n2025-03-03,E,home,meds,3\n"
+        let c = try CaseFiles.read(files)
+        let model = Formulation.build(c).model
+        let rounded = model.rows.map(\.name).filter { $0.hasPrefix("cover_rounded") }
+        #expect(rounded.count == 3 && rounded.contains("cover_rounded[2025-03-03,E,home]"), "\(rounded)")
+        #expect(abs(try Self.optimum(model, relaxed: true) - 80) < 1e-6)
+        let keysAlone = LinearModel(
+            name: model.name, columns: model.columns, objectiveCoefficients: model.objectiveCoefficients,
+            objectiveConstant: model.objectiveConstant, sense: model.sense,
+            rows: model.rows.filter { $0.name != "cover_rounded[2025-03-03,E,home]" })
+        #expect(abs(try Self.optimum(keysAlone, relaxed: true) - 60) < 1e-6)
+        #expect(abs(try Self.optimum(Self.withoutRoundedCover(model), relaxed: true) - 60) < 1e-6)
+        let run = try solve(c)
+        #expect(abs((run.evaluation?.objective ?? .nan) - 80) < 1e-6)
+    }
+
     /// Small random cases with demand hours and agency: the compact model has the same optimum with
     /// and without its rounded cover rows (they keep out no roster that matters), its relaxation is no
     /// lower with them and higher in some; column generation's master settles between the

@@ -9,17 +9,12 @@ import Workforce
 /// locality]` where a person holds several competencies with hours demanded there (their care
 /// columns share the shift's paid hours); `min_staff[...]` and `max_staff[...]` (heads, with short and
 /// over columns); `agency_hours` (the cap); `load_max[person]`, `load_min[person]` (weekend fairness);
-/// `cover_rounded[...]`, the cover row rounded (below).
+/// `cover_rounded[...]` (``RoundedCover``: a schedule's shift counts the row's remainder r where its
+/// care can go only to the row's keys; other care columns count 1).
 /// Columns: `s[person,n]`, one per schedule generated, costing the person's own costs (travel,
 /// preferences, changes, overtime; contracted pay is a constant); `care`, `agency`, `unmet`, `short`,
 /// `over`, `load_max`, `load_min` as in the compact model. The objective is the compact model's, so
 /// the master's integer optimum over every schedule is the roster optimum.
-///
-/// The rounded cover row (``DemandCover``) counts each shift worked without a care split, and each
-/// agency shift, at the remainder r of the demand's hours over whole shifts: it keeps no roster out,
-/// and keeps the relaxation from buying a fraction of an agency shift, or of a person, for the last
-/// hours of demand (the sample case's master where its rounds stopped at 60 s: 134,743 without it,
-/// 145,211 with it).
 ///
 /// Holds a ``LinearProgramSession``: use it on the thread that made it.
 final class MasterProblem {
@@ -32,9 +27,9 @@ final class MasterProblem {
     private(set) var convexity: [RowHandle] = []
     private(set) var cover: [DemandKey: RowHandle] = [:]
     private(set) var split: [Int: RowHandle] = [:]
-    /// The rounded cover rows, by demand key, with the remainder r of the demand's hours over the shift's
-    /// paid hours P (see ``roundedCover``).
-    private(set) var roundedCover: [DemandKey: (row: RowHandle, remainder: Double)] = [:]
+    /// The rounded cover rows (``RoundedCover``) in which each candidate's shift counts whole, with
+    /// the row's remainder r (the shift's coefficient there), by candidate.
+    private(set) var roundedCover: [Int: [(row: RowHandle, remainder: Double)]] = [:]
     private(set) var minStaff: [DemandKey: RowHandle] = [:]
     private(set) var maxStaff: [DemandKey: RowHandle] = [:]
     private(set) var loadMax: [Int: RowHandle] = [:]
@@ -91,6 +86,7 @@ final class MasterProblem {
             }
         }
         var agencyHours = LinearExpression()
+        var unmet: [DemandKey: Variable] = [:]
         for key in index.demandKeys {
             let demand = index.demand[key]!
             let paid = c.shifts[key.shift].paidHours
@@ -108,26 +104,12 @@ final class MasterProblem {
                 }
             }
             if demand.hours > 0 {
-                var row = LinearExpression(
-                    model.addVariable(
-                        "unmet[\(place(key))]", upper: demand.hours,
-                        objective: s.unmetHourPenalty))
+                unmet[key] = model.addVariable(
+                    "unmet[\(place(key))]", upper: demand.hours, objective: s.unmetHourPenalty)
+                var row = LinearExpression(unmet[key]!)
                 if let column = agency[key] { row.add(column, paid) }
                 for column in careByKey[key] ?? [] { row.add(column) }
                 cover[key] = model.addConstraint("cover[\(place(key))]", row, .greaterOrEqual(demand.hours))
-                if let remainder = DemandCover.remainder(hours: demand.hours, paid: paid) {
-                    // The rounded cover row: `row` with every whole shift's hours cut to `remainder`.
-                    var rounded = LinearExpression()
-                    for term in row.terms {
-                        rounded.add(term.variable, term.variable == agency[key] ? remainder : term.coefficient)
-                    }
-                    let shifts = (demand.hours / paid).rounded(.up)
-                    roundedCover[key] = (
-                        model.addConstraint(
-                            "cover_rounded[\(place(key))]", rounded, .greaterOrEqual(remainder * shifts)),
-                        remainder
-                    )
-                }
             }
             if demand.minStaff > 0 {
                 let short = model.addVariable(
@@ -143,6 +125,24 @@ final class MasterProblem {
                     "max_staff[\(place(key))]", heads - LinearExpression(over),
                     .lessOrEqual(Double(most)))
             }
+        }
+        for rounded in RoundedCover.all(index) {
+            var row = LinearExpression()
+            for key in rounded.keys {
+                row.add(unmet[key]!)
+                if let column = agency[key] { row.add(column, rounded.remainder) }
+            }
+            var whole: [Int] = []
+            for i in rounded.candidates(index) {
+                if rounded.countsWhole(i, index) {
+                    whole.append(i)
+                } else {
+                    for (key, column) in care[i] ?? [] where rounded.keys.contains(key) { row.add(column) }
+                }
+            }
+            let handle = model.addConstraint(
+                rounded.name(c), row, .greaterOrEqual(rounded.remainder * rounded.shifts))
+            for i in whole { roundedCover[i, default: []].append((handle, rounded.remainder)) }
         }
         if let cap = s.agencyMaxHours, !agencyHours.terms.isEmpty {
             model.addConstraint("agency_hours", agencyHours, .lessOrEqual(cap))
@@ -228,9 +228,9 @@ final class MasterProblem {
                 if let row = minStaff[key] { entries.append((row, 1)) }
                 if let row = maxStaff[key] { entries.append((row, 1)) }
                 if split[i] == nil, let row = cover[key] { entries.append((row, paid)) }
-                if split[i] == nil, let (row, remainder) = roundedCover[key] { entries.append((row, remainder)) }
             }
             if let row = split[i] { entries.append((row, -paid)) }
+            for (row, remainder) in roundedCover[i] ?? [] { entries.append((row, remainder)) }
             if rules[p].weekendOf[d] >= 0 { weekends.insert(rules[p].weekendOf[d]) }
         }
         if let high = loadMax[p], let low = loadMin[p], !weekends.isEmpty {
@@ -263,11 +263,9 @@ final class MasterProblem {
                     if let row = minStaff[key] { value += duals[row.index] }
                     if let row = maxStaff[key] { value += duals[row.index] }
                     if split[i] == nil, let row = cover[key] { value += paid * duals[row.index] }
-                    if split[i] == nil, let (row, remainder) = roundedCover[key] {
-                        value += remainder * duals[row.index]
-                    }
                 }
                 if let row = split[i] { value -= paid * duals[row.index] }
+                for (row, remainder) in roundedCover[i] ?? [] { value += remainder * duals[row.index] }
                 costs.shift[d][o] -= value
             }
         }
