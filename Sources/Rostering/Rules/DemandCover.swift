@@ -85,9 +85,11 @@ struct RoundedCover {
                 placeOf[place] = places.count
                 places.append([key])
             }
-            result += Self(keys: [key], index).map { [$0] } ?? []
+            if let row = Self(keys: [key], index) { result.append(row) }
         }
-        for keys in places where keys.count > 1 { result += Self(keys: keys, index).map { [$0] } ?? [] }
+        for keys in places where keys.count > 1 {
+            if let row = Self(keys: keys, index) { result.append(row) }
+        }
         return result
     }
 
