@@ -11,12 +11,16 @@ import Workforce
 /// random cases with hours and agency, where the compact model's optimum is the same with and
 /// without them and column generation's master stays between the relaxation and that optimum.
 @Suite struct RoundedCoverTests {
-    /// The compact model without its rounded cover rows.
-    static func withoutRoundedCover(_ model: LinearModel) -> LinearModel {
+    /// `model` without the rows that `drop` picks.
+    static func without(_ model: LinearModel, rows drop: (Row) -> Bool) -> LinearModel {
         LinearModel(
             name: model.name, columns: model.columns, objectiveCoefficients: model.objectiveCoefficients,
-            objectiveConstant: model.objectiveConstant, sense: model.sense,
-            rows: model.rows.filter { !$0.name.hasPrefix("cover_rounded") })
+            objectiveConstant: model.objectiveConstant, sense: model.sense, rows: model.rows.filter { !drop($0) })
+    }
+
+    /// The compact model without its rounded cover rows.
+    static func withoutRoundedCover(_ model: LinearModel) -> LinearModel {
+        without(model) { $0.name.hasPrefix("cover_rounded") }
     }
 
     /// `model`'s optimum, with every column continuous when `relaxed`.
@@ -67,20 +71,12 @@ import Workforce
     /// relaxation at six eighths of her shift (60); the place's row (6 hours, all of them within one
     /// shift) counts the shift whole.
     @Test func aGenericWorkersSplitCountsWholeAtHerPlace() throws {
-        var files = CaseFiles.single(days: 1)
-        files["competencies.csv"] = "competency_id\ncare\nmeds\n"
-        files["staff.csv"] = "staff_id,home_locality,competencies,contract_hours,hourly_cost\ngen,home,care;meds,0,10\n"
-        files["demand.csv"] =
-            "date,shift_id,locality_id,competency_id,hours\n2025-03-03,E,home,care,3\n2025-03-03,E,home,meds,3\n"
-        let c = try CaseFiles.read(files)
+        let c = try CaseFiles.read(CaseFiles.genericWorker(hoursEach: 3))
         let model = Formulation.build(c).model
         let rounded = model.rows.map(\.name).filter { $0.hasPrefix("cover_rounded") }
         #expect(rounded.count == 3 && rounded.contains("cover_rounded[2025-03-03,E,home]"), "\(rounded)")
         #expect(abs(try Self.optimum(model, relaxed: true) - 80) < 1e-6)
-        let keysAlone = LinearModel(
-            name: model.name, columns: model.columns, objectiveCoefficients: model.objectiveCoefficients,
-            objectiveConstant: model.objectiveConstant, sense: model.sense,
-            rows: model.rows.filter { $0.name != "cover_rounded[2025-03-03,E,home]" })
+        let keysAlone = Self.without(model) { $0.name == "cover_rounded[2025-03-03,E,home]" }
         #expect(abs(try Self.optimum(keysAlone, relaxed: true) - 60) < 1e-6)
         #expect(abs(try Self.optimum(Self.withoutRoundedCover(model), relaxed: true) - 60) < 1e-6)
         let run = try solve(c)

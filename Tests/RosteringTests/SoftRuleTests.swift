@@ -71,12 +71,7 @@ import Workforce
     }
 
     @Test func careTimeSplitsAcrossAGenericWorkersCompetencies() throws {
-        var files = CaseFiles.single(days: 1)
-        files["competencies.csv"] = "competency_id,sector_id\ncare,council\nmeds,nhs\n"
-        files["staff.csv"] = "staff_id,home_locality,competencies,employer,hourly_cost\ngen,home,care;meds,joint,10\n"
-        files["demand.csv"] =
-            "date,shift_id,locality_id,competency_id,hours\n2025-03-03,E,home,care,4\n2025-03-03,E,home,meds,4\n"
-        let (run, e) = try optimum(files)
+        let (run, e) = try optimum(CaseFiles.genericWorker(hoursEach: 4))
         #expect(e.unmetHours == 0)
         #expect(run.roster?.care.count == 2)
         let shares = try #require(e.people.first?.sectorHours)

@@ -39,6 +39,19 @@ public enum CaseFiles {
         return files
     }
 
+    /// One day (2025-03-03) and a generic worker `gen` at home (care, funded by the council, and meds,
+    /// by the NHS; employer `joint`; 10/h, no contracted hours), with `hoursEach` hours of each
+    /// competency demanded on the early shift (8 paid hours).
+    public static func genericWorker(hoursEach hours: Double) -> [String: String] {
+        var files = single(days: 1)
+        files["competencies.csv"] = "competency_id,sector_id\ncare,council\nmeds,nhs\n"
+        files["staff.csv"] = "staff_id,home_locality,competencies,employer,hourly_cost\ngen,home,care;meds,joint,10\n"
+        files["demand.csv"] =
+            "date,shift_id,locality_id,competency_id,hours\n2025-03-03,E,home,care,\(hours)\n"
+            + "2025-03-03,E,home,meds,\(hours)\n"
+        return files
+    }
+
     /// Two carers (one at home, one on the isle) and a nurse at home; the isle needs nursing that only a
     /// converted carer there can give. Flexibility must help, and only in the right place.
     public static let flexibility: [String: String] = [

@@ -65,6 +65,12 @@ public struct CaseIndex: Sendable {
 }
 
 extension CaseIndex {
+    /// The demand keys with hours that candidate `i`'s care time may go to (its person's
+    /// competencies with hours demanded at its place).
+    func careKeys(_ i: Int) -> [DemandKey] { keysMet[i].filter { demand[$0]!.hours > 0 } }
+}
+
+extension CaseIndex {
     /// The whole agency shifts that a solution's agency columns (one per demand key that allows
     /// agency) book, in the order of the demand keys.
     func agencyBookings(_ columns: [DemandKey: Variable], _ values: [Double]) -> [AgencyBooking] {

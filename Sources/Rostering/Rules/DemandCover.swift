@@ -124,9 +124,3 @@ struct RoundedCover {
         return LinearModel.name("cover_rounded", parts)
     }
 }
-
-extension CaseIndex {
-    /// The demand keys with hours that candidate `i`'s care time may go to (its person's
-    /// competencies with hours demanded at its place).
-    func careKeys(_ i: Int) -> [DemandKey] { keysMet[i].filter { demand[$0]!.hours > 0 } }
-}

@@ -75,7 +75,7 @@ final class MasterProblem {
         // Care columns where a shift's time may go to several competencies with hours demanded.
         var careByKey: [DemandKey: [Variable]] = [:]
         for (i, candidate) in index.candidates.all.enumerated() {
-            let keys = index.keysMet[i].filter { index.demand[$0]!.hours > 0 }
+            let keys = index.careKeys(i)
             guard keys.count > 1 else { continue }
             let person = c.staff[candidate.person].id
             let paid = c.shifts[candidate.shift].paidHours
