@@ -40,7 +40,8 @@ struct SearchState {
     /// (``SettlingForecast/isTailingOff``), though its bound had not met it.
     var masterTailedOff = false
     /// Whether a dive on the master, at the pace of its last rounds, ends by the dives' share
-    /// (``SettlingForecast/diveFits(secondsLeft:)``); judged only in a case with the whole model.
+    /// (``SettlingForecast/diveFits(secondsLeft:)``; judged only in a case with the whole model), and
+    /// no first dive was given up as too slow to end by it (``Dives``).
     var divesFit = true
     /// Whether the master's solution is worth rounding and diving on: settled, or tailed off (diving
     /// on a master whose value still falls fast fixes what it has not weighed), and fast enough to
@@ -302,6 +303,10 @@ struct LargestShares: SearchStep {
 /// from its optimum, its value under the fixings falls as much as it rises (instance 15: from 4540
 /// to 4300 while its dive fixed assignments), a settled step costs many rounds, and the dives keep
 /// two rounds a step without taking any back.
+///
+/// A dive too slow to end by the dives' share is given up (``DiveProgress``), and with it the dives: when
+/// it was the first, the master is taken as not ready (``SearchState/divesFit``), as when its rounds
+/// are too slow to dive on, and the steps for such a master get the time.
 struct Dives: SearchStep {
     /// The share of the time limit by which dives end.
     static let end = 0.55
@@ -316,12 +321,21 @@ struct Dives: SearchStep {
         let (value, bound) = (state.generation.value ?? .infinity, state.generation.bound)
         let near = bound >= value - Self.nearOptimum * max(1, abs(value))
         var pool = -1
+        var finished = false
         while state.isOpen(until: deadline) && state.generation.master.schedules.count > pool {
             pool = state.generation.master.schedules.count
             for kind: ColumnGeneration.Dive in [.assignments(fraction: 10), .schedules, .assignments(fraction: 50)]
             where state.isOpen(until: deadline) {
                 let cutoff = near ? bound + Self.aim * (state.best.objective - bound) : nil
-                try state.consider(try state.generation.dive(kind, deadline: deadline, cutoff: cutoff), "diving")
+                let found = try state.generation.dive(kind, deadline: deadline, cutoff: cutoff)
+                guard !state.generation.gaveUp else {
+                    // The dives' time goes to the steps after them; a master on which no dive ends in
+                    // time is no start for a roster (``SearchState/divesFit``).
+                    state.divesFit = state.divesFit && finished
+                    return
+                }
+                finished = finished || !SearchStop.reached(deadline)
+                try state.consider(found, "diving")
             }
         }
     }

@@ -69,6 +69,8 @@ final class ColumnGeneration {
     private var barred: [[Set<Int>]]
     /// How many steps the last dive took back (``dive(_:deadline:cutoff:)``).
     private(set) var takenBack = 0
+    /// Whether the last dive was given up, its pace too slow to end by its deadline (``DiveProgress``).
+    private(set) var gaveUp = false
     /// Schedules ruled out by the fixings (positions in the master's schedules).
     private var ruledOut = Set<Int>()
     static let free = -2, dayOff = -1
@@ -352,8 +354,9 @@ final class ColumnGeneration {
     /// Diving: settle the master, fix what its solution (nearly) agrees on (``Dive``), rule out the
     /// schedules that break a fixing, price new schedules around the fixings, and repeat until every
     /// person's schedule is whole in the master's solution. Any one schedule per person keeps every
-    /// hard rule, so when time runs out each person takes their schedule of largest share that keeps
-    /// their fixings. The fixings are undone afterwards.
+    /// hard rule, so when time runs out, or the dive is given up as too slow to end by its deadline
+    /// (``DiveProgress``, ``gaveUp``), each person takes their schedule of largest share that keeps their
+    /// fixings. The fixings are undone afterwards.
     ///
     /// Without a `cutoff`, each step settles the master by two quick rounds for the people with open
     /// days. With one, by quick rounds until one adds nothing, so that the master's value is its
@@ -378,8 +381,15 @@ final class ColumnGeneration {
         var step: DiveStep?
         let rounds = cutoff == nil ? 2 : Int.max
         var best: [Int: (position: Int, share: Double)] = [:]
+        let started = ContinuousClock.now
+        var progress = deadline.map { DiveProgress(window: ($0 - started).inSeconds) }
+        gaveUp = false
         while true {
-            let expired = SearchStop.reached(deadline)
+            progress?.record(
+                seconds: (ContinuousClock.now - started).inSeconds,
+                open: fixed.reduce(0) { $0 + $1.count(where: { $0 == Self.free }) })
+            gaveUp = progress?.isHopeless ?? false
+            let expired = SearchStop.reached(deadline) || gaveUp
             let open = (0..<people).filter { fixed[$0].contains(Self.free) }
             if !expired && !open.isEmpty {
                 try settle(rounds: rounds, people: open, exact: false, deadline: deadline)
