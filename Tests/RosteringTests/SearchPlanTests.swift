@@ -322,4 +322,38 @@ import Workforce
         #expect(abs(bound - (settled.bestBound ?? -1)) <= 1e-6 * max(1, abs(bound)))
         #expect(bound <= (raised.evaluation?.objective ?? -1) + 1e-6)
     }
+
+    /// A step that records the shares guiding the parts search: how many, and whether each is in [0, 1].
+    struct SeesRelaxation: SearchStep {
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            journal.entries.append(("shares", state.relaxation.map { Double($0.count) }))
+            journal.entries.append(
+                ("inRange", state.relaxation.map { $0.allSatisfy { (-1e-9...1 + 1e-9).contains($0) } ? 1 : 0 }))
+        }
+    }
+
+    /// With a master not ready to dive on, the whole model's linear relaxation gives the bound (its
+    /// value, from the whole model) and a share of each candidate shift to guide the parts; after a
+    /// settled master it does not run.
+    @Test func theWholeModelsRelaxationBoundsAndGuidesWhenTheMasterIsNotReady() throws {
+        let c = try Self.sample()
+        let built = Formulation.build(c)
+        let relaxation = try RoundedCoverTests.optimum(built.model, relaxed: true)
+        let journal = Journal()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [WholeRelaxation(), SeesRelaxation(journal: journal)])
+        let run = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        #expect(run.boundSource == .wholeModel)
+        #expect(abs((run.bestBound ?? .nan) - relaxation) <= 1e-6 * max(1, relaxation))
+        #expect(relaxation > 0 && relaxation <= (run.evaluation?.objective ?? -1) + 1e-6)
+        #expect(journal.entries.map(\.seconds) == [Double(built.candidates.all.count), 1])
+
+        solver.plan = SearchPlan(steps: [Waiting(settles: true), WholeRelaxation()])
+        let settled = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        #expect(settled.bestBound == nil)
+    }
 }

@@ -183,6 +183,6 @@ public struct CaseSolver {
 public enum BoundSource: String, Sendable {
     /// The Lagrangian bound of column generation's master, every person priced exactly.
     case columnGeneration = "column_generation"
-    /// GLPK's branch-and-cut on the whole model.
+    /// GLPK on the whole model: its branch-and-cut, or its linear relaxation (``WholeRelaxation``).
     case wholeModel = "whole_model"
 }
