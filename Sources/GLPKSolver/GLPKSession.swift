@@ -18,10 +18,7 @@ public final class GLPKSession: LinearProgramSession {
     /// - Throws: ``ModelError`` when the model is invalid.
     public init(_ model: LinearModel) throws {
         try model.validate()
-        var relaxed = model
-        for index in model.columns.indices where model.columns[index].kind != .continuous {
-            relaxed.setKind(Variable(index: index), .continuous)
-        }
+        let relaxed = model.linearRelaxation
         self.model = relaxed
         problem = GLPKProblem(capture: capture)
         try capture.during { try problem.load(relaxed) }

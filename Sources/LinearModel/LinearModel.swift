@@ -136,6 +136,15 @@ public struct LinearModel: Sendable, Equatable {
         columns[variable.index].kind = kind
     }
 
+    /// The linear relaxation: this model with every column continuous (bounds kept).
+    public var linearRelaxation: LinearModel {
+        var relaxed = self
+        for index in columns.indices where columns[index].kind != .continuous {
+            relaxed.setKind(Variable(index: index), .continuous)
+        }
+        return relaxed
+    }
+
     /// Sets the objective to `expression` (its constant included) with `sense`.
     public mutating func setObjective(_ sense: ObjectiveSense, _ expression: LinearExpression) {
         self.sense = sense

@@ -34,6 +34,18 @@ import Testing
         #expect(model.columns[b.index].upper == 1)
     }
 
+    @Test func theLinearRelaxationMakesEveryColumnContinuousAndKeepsItsBounds() {
+        var model = LinearModel()
+        let b = model.addVariable("b", kind: .binary)
+        let n = model.addVariable("n", kind: .integer, lower: 2, upper: 9)
+        model.addVariable("c", lower: -1, upper: 3)
+        model.addConstraint("r", b + n, .lessOrEqual(4))
+        let relaxed = model.linearRelaxation
+        #expect(relaxed.columns.map(\.kind) == [.continuous, .continuous, .continuous])
+        #expect(relaxed.columns.map(\.lower) == [0, 2, -1] && relaxed.columns.map(\.upper) == [1, 9, 3])
+        #expect(relaxed.rows == model.rows && model.columns[n.index].kind == .integer)
+    }
+
     @Test func objectiveValueIncludesConstant() {
         var model = LinearModel()
         let x = model.addVariable("x")

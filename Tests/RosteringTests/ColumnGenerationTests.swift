@@ -158,9 +158,7 @@ import Workforce
 
     /// The compact model's linear relaxation: every column continuous.
     static func compactRelaxation(_ c: Case) throws -> Double {
-        var model = Formulation.build(c).model
-        for i in model.columns.indices { model.setKind(Variable(index: i), .continuous) }
-        let result = try GLPKSolver().solve(model)
+        let result = try GLPKSolver().solve(Formulation.build(c).model.linearRelaxation)
         #expect(result.status == .optimal, "the compact relaxation: \(result.status)")
         return result.objective ?? .nan
     }

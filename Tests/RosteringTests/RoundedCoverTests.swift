@@ -25,8 +25,7 @@ import Workforce
 
     /// `model`'s optimum, with every column continuous when `relaxed`.
     static func optimum(_ model: LinearModel, relaxed: Bool = false) throws -> Double {
-        var model = model
-        if relaxed { for i in model.columns.indices { model.setKind(Variable(index: i), .continuous) } }
+        let model = relaxed ? model.linearRelaxation : model
         let result = try GLPKSolver().solve(model)
         #expect(result.status == .optimal, "\(model.name): \(result.status)")
         return result.objective ?? .nan

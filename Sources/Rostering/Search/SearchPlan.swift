@@ -479,10 +479,9 @@ struct WholeRelaxation: SearchStep {
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         guard let built = state.built else { return }
-        var relaxed = built.model
-        for column in relaxed.columns.indices { relaxed.setKind(Variable(index: column), .continuous) }
         let limit = state.left(until: deadline).map { min($0, Self.longest * (state.options.timeLimit ?? $0)) }
-        let result = try state.solver.solve(relaxed, options: SolveOptions(timeLimit: limit), progress: nil, log: nil)
+        let result = try state.solver.solve(
+            built.model.linearRelaxation, options: SolveOptions(timeLimit: limit), progress: nil, log: nil)
         // A relaxation no higher than the bound knows less than the master (Curtois's instance 19's
         // is 0, its costs all in cover a fraction of each shift meets), and every term of the
         // objective is non-negative (``SearchState/raiseBound(fromMaster:)``).
