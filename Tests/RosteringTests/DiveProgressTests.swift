@@ -3,7 +3,8 @@ import Testing
 @testable import Rostering
 
 /// When a dive is given up: once a quarter of its time has passed, when the assignments still open
-/// need more than twice the time left at the pace of the last quarter.
+/// need more than twice the time left at the pace of the last quarter; and how many fixings each step
+/// needs to end by the deadline.
 @Suite struct DiveProgressTests {
     /// Records steps at the given seconds with the open assignments `open(seconds)`, in a dive of
     /// `window` seconds, and returns the verdict after each.
@@ -46,5 +47,27 @@ import Testing
         #expect(verdicts(window: 8, at: [0, 1, 2, 3], open: { $0 < 1 ? 100 : 90 }).last == true)
         // Every assignment fixed, however slowly.
         #expect(verdicts(window: 8, at: [0, 2, 4, 6], open: { $0 < 6 ? 100 : 0 }).last == false)
+    }
+
+    @Test func theFixingsNeededEndTheDiveByItsDeadlineAtOneAndAHalfTimesTheRecentStepTime() {
+        var pace = DiveProgress(window: 20)
+        pace.record(seconds: 0, open: 1000)
+        pace.record(seconds: 1, open: 900)
+        #expect(pace.fixingsNeeded == 0)
+        // Steps of 1.5 s; 17 s left hold 17 / 2.25 = 7.56 steps of 2.25 s: 800 / 7.56 = 105.9.
+        pace.record(seconds: 3, open: 800)
+        #expect(pace.fixingsNeeded == 106)
+        // The last three steps, 1 s to 5 s, took 4/3 s each; 15 s left hold 7.5 of 2 s: 610 / 7.5 = 81.3.
+        pace.record(seconds: 4, open: 700)
+        pace.record(seconds: 5, open: 610)
+        #expect(pace.fixingsNeeded == 82)
+    }
+
+    @Test func pastTheDeadlineEveryOpenAssignmentIsNeededAndNoneOnceAllAreFixed() {
+        var pace = DiveProgress(window: 4)
+        for (t, open) in [(0.0, 90), (2, 70), (5, 50)] { pace.record(seconds: t, open: open) }
+        #expect(pace.fixingsNeeded == 50)
+        pace.record(seconds: 6, open: 0)
+        #expect(pace.fixingsNeeded == 0)
     }
 }

@@ -11,6 +11,9 @@
 /// 40% of its assignments after 5.4 s and 50% after 11.3 s, when its pace needed 30 s for the rest; run
 /// to its deadline it ended with 351 of 1708 open and a rounded roster of 163,966 against 148,388 from
 /// the parts search beside it.
+///
+/// It also paces the dive: how many fixings each step needs for the dive to end by its deadline at
+/// the time its recent steps took (``fixingsNeeded``).
 struct DiveProgress {
     /// Seconds from the dive's start to its deadline.
     let window: Double
@@ -22,6 +25,21 @@ struct DiveProgress {
     private var steps: [(seconds: Double, open: Int)] = []
 
     init(window: Double) { self.window = window }
+
+    /// How many times the recent step time each step still to come is given, in ``fixingsNeeded``.
+    var stepMargin = 1.5
+
+    /// The fixings each step needs from now on for the open assignments to be fixed by the deadline,
+    /// when each step takes ``stepMargin`` times the mean time of the last three: a dive that fixes at
+    /// least that many a step ends in time rather than being given up or cut by the clock. 0 until two
+    /// steps have been taken.
+    var fixingsNeeded: Int {
+        let recent = steps.suffix(4)
+        guard recent.count >= 3, let first = recent.first, let last = recent.last, last.open > 0 else { return 0 }
+        let stepTime = (last.seconds - first.seconds) / Double(recent.count - 1)
+        let stepsLeft = max(1, (window - last.seconds) / max(1e-9, stepMargin * stepTime))
+        return Int((Double(last.open) / stepsLeft).rounded(.up))
+    }
 
     /// Records a step starting `seconds` into the dive with `open` assignments not yet fixed.
     mutating func record(seconds: Double, open: Int) { steps.append((seconds, open)) }
