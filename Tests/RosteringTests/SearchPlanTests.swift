@@ -356,4 +356,32 @@ import Workforce
         let settled = try solver.solve(c, options: SolveOptions(timeLimit: 600))
         #expect(settled.bestBound == nil)
     }
+
+    /// A step that sets how the master ended (settled, or only tailed off) and records whether the
+    /// integer master then applies.
+    struct SeesIntegerMaster: SearchStep {
+        var settled: Bool
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            (state.masterSettled, state.masterTailedOff, state.divesFit) = (settled, !settled, true)
+            journal.entries.append(("ready", state.masterReady ? 1 : 0))
+            journal.entries.append(("integer master", IntegerMaster().share(state)))
+        }
+    }
+
+    /// The integer master runs over a settled master's schedules, not over those of one that only
+    /// tailed off, though dives run on both.
+    @Test func theIntegerMasterNeedsASettledMaster() throws {
+        let c = try Self.sample()
+        for settled in [true, false] {
+            let journal = Journal()
+            var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+            solver.plan = SearchPlan(steps: [SeesIntegerMaster(settled: settled, journal: journal)])
+            _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+            #expect(journal.entries.map(\.seconds) == [1, settled ? 0.65 : nil], "settled \(settled)")
+        }
+    }
 }
