@@ -345,7 +345,7 @@ struct Dives: SearchStep {
 /// the master has settled. Over the schedules of a master that only tailed off it found nothing in
 /// traced runs at 60 s of the sample case and instances 8, 14, 15, 17 and 18, in 4–14 s each, while
 /// settled masters' gave instances 5 and 6 their best rosters. Without it, that time goes to
-/// re-solving parts: the sample case's runs at 60 s ended at 146,527–146,630 (four) against
+/// re-solving parts: the sample case's runs at 60 s ended at 146,495–146,790 (eight) against
 /// 146,497–147,366 (seven) with it.
 struct IntegerMaster: SearchStep {
     func share(_ state: SearchState) -> Double? { state.masterReady && state.masterSettled ? 0.65 : nil }
