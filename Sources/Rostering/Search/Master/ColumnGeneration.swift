@@ -427,8 +427,8 @@ final class ColumnGeneration {
                 // schedules whose days make the fixings the pace needs, of largest share.
                 let likeliest = open.sorted { ($0.value.share, -$0.key) > ($1.value.share, -$1.key) }
                 let days = max(1, fixed.first?.count ?? 1)
-                var picks = likeliest.filter { $0.value.share >= 0.9 }
-                picks = Array(likeliest.prefix(max(picks.count, 1, (needed + days - 1) / days)))
+                let whole = likeliest.count(where: { $0.value.share >= 0.9 })
+                let picks = likeliest.prefix(max(whole, 1, (needed + days - 1) / days))
                 if picks.isEmpty { break }
                 let groups = picks.map { p, pick in
                     master.schedules[pick.position].choice.enumerated().map {

@@ -21,13 +21,12 @@ struct DiveProgress {
     var measured = 0.25
     /// How many times the time left the open assignments may need at the recent pace.
     var slack = 2.0
+    /// How many times the recent step time each step still to come is given, in ``fixingsNeeded``.
+    var stepMargin = 1.5
     /// Each step's start: seconds into the dive and assignments open then.
     private var steps: [(seconds: Double, open: Int)] = []
 
     init(window: Double) { self.window = window }
-
-    /// How many times the recent step time each step still to come is given, in ``fixingsNeeded``.
-    var stepMargin = 1.5
 
     /// The fixings each step needs from now on for the open assignments to be fixed by the deadline,
     /// when each step takes ``stepMargin`` times the mean time of the last three: a dive that fixes at
