@@ -477,6 +477,47 @@ import Workforce
         #expect(rested >= 10, "schedules rested in only \(rested) cases")
     }
 
+    /// The master counts heads on shift in one row per demand key, ranged from `min_staff` to a
+    /// `max_staff` that has an over weight (``MasterProblem/staff``): a schedule working that shift
+    /// has a 1 there, and the short and over columns the row's -1 and +1 slack. The brute-force tests
+    /// above check what those rows cost.
+    @Test func theMastersHeadsAreOneRowPerDemandKeyFromMinStaffToMaxStaff() throws {
+        var ranged = 0
+        for seed in UInt64(800)..<830 {
+            guard let (_, index, people, first) = try Self.withFirstRoster(seed: seed, hours: seed % 2 == 0) else {
+                continue
+            }
+            let master = try ColumnGeneration(
+                index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1
+            ).master
+            let model = master.session.model
+            #expect(!model.rows.contains { $0.name.hasPrefix("min_staff") || $0.name.hasPrefix("max_staff") })
+            for key in index.demandKeys {
+                let demand = index.demand[key]!
+                let most = demand.overWeight > 0 ? demand.maxStaff.map(Double.init) : nil
+                guard demand.minStaff > 0 || most != nil else {
+                    #expect(master.staff[key] == nil, "seed \(seed)")
+                    continue
+                }
+                let row = model.rows[try #require(master.staff[key], "seed \(seed)").index]
+                #expect(row.name.hasPrefix("staff["), "seed \(seed): \(row.name)")
+                #expect(row.lower == (demand.minStaff > 0 ? Double(demand.minStaff) : -.infinity), "seed \(seed)")
+                #expect(row.upper == most ?? .infinity, "seed \(seed)")
+                if demand.minStaff > 0 && most != nil { ranged += 1 }
+                let slack = row.terms.filter {
+                    let name = model.columns[$0.variable.index].name
+                    return name.hasPrefix("short[") || name.hasPrefix("over[")
+                }
+                #expect(slack.count == (demand.minStaff > 0 ? 1 : 0) + (most != nil ? 1 : 0), "seed \(seed)")
+                for term in slack {
+                    let short = model.columns[term.variable.index].name.hasPrefix("short[")
+                    #expect(term.coefficient == (short ? 1 : -1), "seed \(seed)")
+                }
+            }
+        }
+        #expect(ranged >= 20, "only \(ranged) demand keys with both min_staff and a priced max_staff")
+    }
+
     /// Each candidate shift's share in the master's solution is what the schedules holding it take:
     /// the sum of the shares of the schedules that work it, no person-day holds more than one in all,
     /// and nothing is read before the master is solved.
