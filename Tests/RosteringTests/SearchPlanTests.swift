@@ -89,6 +89,10 @@ import Workforce
         }
     }
 
+    /// A parts search that applies to no case (``PartsSearch``): without a whole model, what follows
+    /// person by person is re-choosing several people at once.
+    static let noParts = PartsSearch(candidateLimit: 0)
+
     static func sample() throws -> Case {
         try #require(try (UInt64(10)..<40).lazy.compactMap { try NeighbourhoodSearchTests.sample(seed: $0) }.first)
     }
@@ -134,7 +138,9 @@ import Workforce
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
         solver.plan = SearchPlan(steps: [])
         let first = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 60)).evaluation)
-        for steps: [any SearchStep] in [[PersonByPerson()], [SettleMaster(), PersonByPerson()]] {
+        for steps: [any SearchStep] in [
+            [PersonByPerson(parts: Self.noParts)], [SettleMaster(), PersonByPerson(parts: Self.noParts)],
+        ] {
             solver.plan = SearchPlan(steps: steps)
             let evaluation = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 60)).evaluation)
             #expect(evaluation.violations.isEmpty, "\(steps)")
@@ -149,9 +155,11 @@ import Workforce
         let c = try Self.sample()
         var solver = CaseSolver(solver: GLPKSolver(), threads: 2)
         solver.compactModelLimit = 0
-        solver.plan = SearchPlan(steps: [PersonByPerson()])
+        solver.plan = SearchPlan(steps: [PersonByPerson(parts: Self.noParts)])
         let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
-        solver.plan = SearchPlan(steps: [PersonByPerson(), RecreateRuins(parts: PartsSearch(candidateLimit: 0))])
+        solver.plan = SearchPlan(steps: [
+            PersonByPerson(parts: Self.noParts), RecreateRuins(parts: PartsSearch(candidateLimit: 0)),
+        ])
         for options in [SolveOptions(timeLimit: 20), SolveOptions()] {
             let phases = Journal()
             let run = try solver.solve(c, options: options) { step in
@@ -190,7 +198,7 @@ import Workforce
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
         solver.plan = SearchPlan(steps: [])
         let first = try #require(try solver.solve(c, options: SolveOptions()).roster)
-        solver.plan = SearchPlan(steps: [PersonByPerson()])
+        solver.plan = SearchPlan(steps: [PersonByPerson(parts: Self.noParts)])
         let aloneRun = try solver.solve(c, options: SolveOptions())
         let alone = try #require(aloneRun.roster)
         #expect(
@@ -219,7 +227,7 @@ import Workforce
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
         solver.plan = SearchPlan(steps: [])
         let first = try #require(try solver.solve(c, options: SolveOptions()).evaluation).objective
-        solver.plan = SearchPlan(steps: [PersonByPerson()])
+        solver.plan = SearchPlan(steps: [PersonByPerson(parts: Self.noParts)])
         let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation).objective
         #expect(alone < first - 1e-6, "person by person must improve the first roster for this test")
         for threads in [1, 2] {
@@ -255,7 +263,7 @@ import Workforce
         let c = try Self.sample()
         let journal = Journal()
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
-        solver.plan = SearchPlan(steps: [StartNow(), PersonByPerson(), StartCheck(journal: journal)])
+        solver.plan = SearchPlan(steps: [StartNow(), PersonByPerson(parts: Self.noParts), StartCheck(journal: journal)])
         _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
         let seen = Dictionary(journal.entries.map { ($0.name, $0.seconds ?? .nan) }) { a, _ in a }
         let start = try #require(seen["start"])
@@ -301,7 +309,7 @@ import Workforce
         solver.compactModelLimit = 0
         solver.plan = SearchPlan(steps: [])
         let first = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
-        solver.plan = SearchPlan(steps: [TwoRounds(), PersonByPerson()])
+        solver.plan = SearchPlan(steps: [TwoRounds(), PersonByPerson(parts: Self.noParts)])
         let run = try solver.solve(c, options: SolveOptions())
         let (roster, evaluation) = (try #require(run.roster), try #require(run.evaluation))
         #expect(evaluation.violations.isEmpty)
@@ -369,6 +377,37 @@ import Workforce
             (state.masterSettled, state.masterTailedOff, state.divesFit) = (settled, !settled, true)
             journal.entries.append(("ready", state.masterReady ? 1 : 0))
             journal.entries.append(("integer master", IntegerMaster().share(state)))
+        }
+    }
+
+    /// Person by person's exact search follows its quick one only in a case without the whole model
+    /// whose parts are re-solved next; where several people are re-chosen at once instead, they get
+    /// its time, and with the whole model, re-solving its parts does.
+    @Test func personByPersonSearchesExactlyOnlyBeforeThePartsSearch() throws {
+        let c = try Self.sample()
+        for (whole, partsLimit, efforts) in [
+            (true, Int.max, "quick"), (false, Int.max, "quick, exact"), (false, 0, "quick"),
+        ] {
+            let journal = Journal()
+            var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+            solver.compactModelLimit = whole ? Int.max : 0
+            solver.plan = SearchPlan(steps: [
+                SeesEfforts(step: PersonByPerson(parts: PartsSearch(candidateLimit: partsLimit)), journal: journal)
+            ])
+            _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+            #expect(journal.entries.map(\.name) == [efforts], "whole model \(whole), parts limit \(partsLimit)")
+        }
+    }
+
+    /// Records the oracle's searches person by person would run.
+    struct SeesEfforts: SearchStep {
+        var step: PersonByPerson
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            journal.entries.append((step.efforts(state).map { "\($0)" }.joined(separator: ", "), nil))
         }
     }
 

@@ -149,7 +149,8 @@ struct SearchPlan {
     static func standard(partsSearchLimit: Int) -> SearchPlan {
         let parts = PartsSearch(candidateLimit: partsSearchLimit)
         return SearchPlan(steps: [
-            ImproveAlongside(steps: [SettleMaster(), LargestShares(), Dives(), IntegerMaster()]), PersonByPerson(),
+            ImproveAlongside(steps: [SettleMaster(), LargestShares(), Dives(), IntegerMaster()]),
+            PersonByPerson(parts: parts),
             WholeRelaxation(), RecreateRuins(parts: parts),
             parts, RaiseBound(), WholeModelParts(), WholeModel(),
         ])
@@ -358,11 +359,14 @@ struct IntegerMaster: SearchStep {
 }
 
 /// Each person's schedule re-chosen in turn, everyone else's kept, by the oracle's quick search; in
-/// a case without a whole model, once that changes nobody and time is left, by its exact one too
-/// (which finds the schedules a narrowed search misses; with a whole model, re-solving parts of it is
-/// the better use of that time). Until 75% of the limit after a ready master; 40% when the master is
-/// not ready (the rosters still to find come from the whole model, which gets 30% of the time); 97%
-/// without a whole model.
+/// a case without a whole model whose parts are re-solved next (``PartsSearch``), once that changes
+/// nobody and time is left, by its exact one too (which finds the schedules a narrowed search misses).
+/// With a whole model, re-solving parts of it is the better use of that time, and in a case too large
+/// for the parts search, re-choosing several people at once (``RecreateRuins``): instance 21 at 60 s
+/// ended its quick passes at 23 s and one exact pass took it from 31,328 to 30,585 by the deadline
+/// (31,925 in two other runs), where ruins from 23 s gave 29,455 and 30,341. Until 75% of the limit
+/// after a ready master; 40% when the master is not ready (the rosters still to find come from the
+/// whole model, which gets 30% of the time); 97% without a whole model.
 ///
 /// Without a whole model, a ready master or a baseline, the quick search starts from each person's
 /// schedule of largest share in the master (``ColumnGeneration/largestShares``) rather than from the
@@ -371,6 +375,9 @@ struct IntegerMaster: SearchStep {
 /// differences). The exact search goes on from the better of the two. A re-roster starts from its
 /// baseline, so that it moves only where it must.
 struct PersonByPerson: SearchStep {
+    /// The step that re-solves parts of a case without a whole model, after this one where it applies.
+    var parts: PartsSearch
+
     func share(_ state: SearchState) -> Double? {
         state.built == nil ? 0.97 : state.masterReady ? 0.75 : 0.4
     }
@@ -382,12 +389,16 @@ struct PersonByPerson: SearchStep {
         {
             start = shares
         }
-        let efforts: [ScheduleOracle.Effort] = state.built == nil ? [.quick, .exact] : [.quick]
-        for effort in efforts where state.isOpen(until: deadline) {
+        for effort in efforts(state) where state.isOpen(until: deadline) {
             let found = state.people.improve(start, deadline: deadline, effort: effort)
             try state.consider(found, "improving person by person")
             start = state.best.choices
         }
+    }
+
+    /// The oracle's searches in turn: the exact one after the quick one only where the parts search follows.
+    func efforts(_ state: SearchState) -> [ScheduleOracle.Effort] {
+        state.built == nil && parts.share(state) != nil ? [.quick, .exact] : [.quick]
     }
 }
 
