@@ -369,11 +369,13 @@ struct IntegerMaster: SearchStep {
 /// whole model, which gets 30% of the time); 97% without a whole model.
 ///
 /// Without a whole model, a ready master or a baseline, the quick search starts from each person's
-/// schedule of largest share in the master (``ColumnGeneration/largestShares``) rather than from the
-/// best roster, which is then the first roster: a master still far from settled already knows where
-/// cover is short (at 60 s, instance 21 35,040 → 34,174, 13 5402 → 4775; 23 and 24 within run-to-run
-/// differences). The exact search goes on from the better of the two. A re-roster starts from its
-/// baseline, so that it moves only where it must.
+/// schedule of largest share in the master (``ColumnGeneration/largestShares``) and then, as time
+/// allows, from the best roster (then the first roster): a master still far from settled already
+/// knows where cover is short (at 60 s, instance 21 35,040 → 34,174, 13 5402 → 4775; 23 and 24 within
+/// run-to-run differences), but which start ends lower depends on the master's solution (instance 20
+/// at 60 s: 6913 from the shares of stop 39's master, 7878 from those of stop 40's, and the run 6348
+/// and 7517 after the parts search; with both starts, 6094 and 6161). The exact search goes on from
+/// the better. A re-roster starts from its baseline, so that it moves only where it must.
 struct PersonByPerson: SearchStep {
     /// The step that re-solves parts of a case without a whole model, after this one where it applies.
     var parts: PartsSearch
@@ -387,7 +389,8 @@ struct PersonByPerson: SearchStep {
         if state.built == nil, !state.masterReady, state.index.case.baseline == nil,
             let shares = state.generation.largestShares
         {
-            start = shares
+            let found = state.people.improve(shares, deadline: deadline, effort: .quick)
+            try state.consider(found, "improving person by person")
         }
         for effort in efforts(state) where state.isOpen(until: deadline) {
             let found = state.people.improve(start, deadline: deadline, effort: effort)
