@@ -125,13 +125,9 @@ final class MasterProblem {
                 row.add(model.addVariable("over[\(place(key))]", objective: demand.overWeight), -1)
             }
             if least > 0 || most != nil {
-                let bounds: RowBounds =
-                    switch most {
-                    case nil: .greaterOrEqual(least)
-                    case let most? where least > 0: least == most ? .equal(most) : .range(least, most)
-                    case let most?: .lessOrEqual(most)
-                    }
-                staff[key] = model.addConstraint("staff[\(place(key))]", row, bounds)
+                // A range whose bounds meet is an equality: the solver loads it as a fixed row.
+                let bounds = most.map { least > 0 ? RowBounds.range(least, $0) : .lessOrEqual($0) }
+                staff[key] = model.addConstraint("staff[\(place(key))]", row, bounds ?? .greaterOrEqual(least))
             }
         }
         for rounded in RoundedCover.all(index) {
