@@ -89,9 +89,9 @@ import Workforce
         }
     }
 
-    /// A parts search that applies to no case (``PartsSearch``): without a whole model, what follows
-    /// person by person is re-choosing several people at once.
-    static let noParts = PartsSearch(candidateLimit: 0)
+    /// An exact search that applies to no case (``ExactSearch``): person by person searches quickly
+    /// only, and without a whole model, re-choosing several people at once follows it.
+    static let noExact = ExactSearch(candidateLimit: 0)
 
     static func sample() throws -> Case {
         try #require(try (UInt64(10)..<40).lazy.compactMap { try NeighbourhoodSearchTests.sample(seed: $0) }.first)
@@ -139,7 +139,7 @@ import Workforce
         solver.plan = SearchPlan(steps: [])
         let first = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 60)).evaluation)
         for steps: [any SearchStep] in [
-            [PersonByPerson(parts: Self.noParts)], [SettleMaster(), PersonByPerson(parts: Self.noParts)],
+            [PersonByPerson(exact: Self.noExact)], [SettleMaster(), PersonByPerson(exact: Self.noExact)],
         ] {
             solver.plan = SearchPlan(steps: steps)
             let evaluation = try #require(try solver.solve(c, options: SolveOptions(timeLimit: 60)).evaluation)
@@ -155,10 +155,10 @@ import Workforce
         let c = try Self.sample()
         var solver = CaseSolver(solver: GLPKSolver(), threads: 2)
         solver.compactModelLimit = 0
-        solver.plan = SearchPlan(steps: [PersonByPerson(parts: Self.noParts)])
+        solver.plan = SearchPlan(steps: [PersonByPerson(exact: Self.noExact)])
         let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
         solver.plan = SearchPlan(steps: [
-            PersonByPerson(parts: Self.noParts), RecreateRuins(parts: PartsSearch(candidateLimit: 0)),
+            PersonByPerson(exact: Self.noExact), RecreateRuins(exact: Self.noExact),
         ])
         for options in [SolveOptions(timeLimit: 20), SolveOptions()] {
             let phases = Journal()
@@ -198,7 +198,7 @@ import Workforce
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
         solver.plan = SearchPlan(steps: [])
         let first = try #require(try solver.solve(c, options: SolveOptions()).roster)
-        solver.plan = SearchPlan(steps: [PersonByPerson(parts: Self.noParts)])
+        solver.plan = SearchPlan(steps: [PersonByPerson(exact: Self.noExact)])
         let aloneRun = try solver.solve(c, options: SolveOptions())
         let alone = try #require(aloneRun.roster)
         #expect(
@@ -227,7 +227,7 @@ import Workforce
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
         solver.plan = SearchPlan(steps: [])
         let first = try #require(try solver.solve(c, options: SolveOptions()).evaluation).objective
-        solver.plan = SearchPlan(steps: [PersonByPerson(parts: Self.noParts)])
+        solver.plan = SearchPlan(steps: [PersonByPerson(exact: Self.noExact)])
         let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation).objective
         #expect(alone < first - 1e-6, "person by person must improve the first roster for this test")
         for threads in [1, 2] {
@@ -263,7 +263,7 @@ import Workforce
         let c = try Self.sample()
         let journal = Journal()
         var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
-        solver.plan = SearchPlan(steps: [StartNow(), PersonByPerson(parts: Self.noParts), StartCheck(journal: journal)])
+        solver.plan = SearchPlan(steps: [StartNow(), PersonByPerson(exact: Self.noExact), StartCheck(journal: journal)])
         _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
         let seen = Dictionary(journal.entries.map { ($0.name, $0.seconds ?? .nan) }) { a, _ in a }
         let start = try #require(seen["start"])
@@ -312,9 +312,9 @@ import Workforce
         solver.plan = SearchPlan(steps: [])
         let first = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
         // Before any round the master has no solution, so no shares to start from.
-        solver.plan = SearchPlan(steps: [PersonByPerson(parts: Self.noParts)])
+        solver.plan = SearchPlan(steps: [PersonByPerson(exact: Self.noExact)])
         let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
-        solver.plan = SearchPlan(steps: [TwoRounds(), PersonByPerson(parts: Self.noParts)])
+        solver.plan = SearchPlan(steps: [TwoRounds(), PersonByPerson(exact: Self.noExact)])
         let run = try solver.solve(c, options: SolveOptions())
         let (roster, evaluation) = (try #require(run.roster), try #require(run.evaluation))
         #expect(evaluation.violations.isEmpty)
@@ -387,22 +387,66 @@ import Workforce
     }
 
     /// Person by person's exact search follows its quick one only in a case without the whole model
-    /// whose parts are re-solved next; where several people are re-chosen at once instead, they get
-    /// its time, and with the whole model, re-solving its parts does.
-    @Test func personByPersonSearchesExactlyOnlyBeforeThePartsSearch() throws {
+    /// of at most the exact search's candidate shifts; with the whole model, re-solving its parts gets
+    /// its time, and in a larger case, re-choosing several people at once and re-solving parts do.
+    @Test func personByPersonSearchesExactlyOnlyInACaseWithinTheExactSearchsLimit() throws {
         let c = try Self.sample()
-        for (whole, partsLimit, efforts) in [
-            (true, Int.max, "quick"), (false, Int.max, "quick, exact"), (false, 0, "quick"),
+        let candidates = CaseIndex(Candidates(c)).candidates.all.count
+        for (whole, exactLimit, efforts) in [
+            (true, Int.max, "quick"), (false, candidates, "quick, exact"), (false, candidates - 1, "quick"),
         ] {
             let journal = Journal()
             var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
             solver.compactModelLimit = whole ? Int.max : 0
             solver.plan = SearchPlan(steps: [
-                SeesEfforts(step: PersonByPerson(parts: PartsSearch(candidateLimit: partsLimit)), journal: journal)
+                SeesEfforts(step: PersonByPerson(exact: ExactSearch(candidateLimit: exactLimit)), journal: journal)
             ])
             _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
-            #expect(journal.entries.map(\.name) == [efforts], "whole model \(whole), parts limit \(partsLimit)")
+            #expect(journal.entries.map(\.name) == [efforts], "whole model \(whole), exact limit \(exactLimit)")
         }
+    }
+
+    /// Without a whole model, re-solving parts follows person by person whatever the case's size, and
+    /// ruin and recreate comes before it only where person by person did not search exactly; with the
+    /// whole model, neither applies.
+    @Test func ruinsComeBeforeThePartsSearchOnlyWherePersonByPersonDidNotSearchExactly() throws {
+        let c = try Self.sample()
+        let candidates = CaseIndex(Candidates(c)).candidates.all.count
+        for (whole, exactLimit, ruins, parts) in [
+            (true, Int.max, nil, nil), (false, candidates, nil, 0.97), (false, candidates - 1, 0.97, 0.97),
+        ] as [(Bool, Int, Double?, Double?)] {
+            let journal = Journal()
+            var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+            solver.compactModelLimit = whole ? Int.max : 0
+            solver.plan = SearchPlan(steps: [
+                SeesShare(step: RecreateRuins(exact: ExactSearch(candidateLimit: exactLimit)), journal: journal),
+                SeesShare(step: PartsSearch(), journal: journal),
+            ])
+            _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+            #expect(
+                journal.entries.map(\.seconds) == [ruins, parts], "whole model \(whole), exact limit \(exactLimit)")
+        }
+    }
+
+    /// Records another step's share of the time.
+    struct SeesShare: SearchStep {
+        var step: any SearchStep
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            journal.entries.append(("\(type(of: step))", step.share(state)))
+        }
+    }
+
+    /// Ruins end half way to the end of their share, at once when that has passed, and without a time
+    /// limit only by their own patience.
+    @Test func ruinsLeaveHalfTheirShareToThePartsSearch() {
+        let now = ContinuousClock.now
+        #expect(RecreateRuins.end(now: now, shareEnd: now + .seconds(30)) == now + .seconds(15))
+        #expect(RecreateRuins.end(now: now, shareEnd: now - .seconds(1)) == now)
+        #expect(RecreateRuins.end(now: now, shareEnd: nil) == nil)
     }
 
     /// Records the oracle's searches person by person would run.

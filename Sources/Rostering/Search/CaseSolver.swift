@@ -39,7 +39,7 @@ public struct CaseRun: Sendable {
 /// the baseline offered when re-rostering, then the search of a ``SearchPlan``: steps such as column
 /// generation (``ColumnGeneration``), improving person by person, re-solving parts of the roster
 /// (``NeighbourhoodSearch``) and the whole model, each until its share of the time limit
-/// (``SearchPlan/standard(partsSearchLimit:)`` gives the shares). The run stops as soon as the best
+/// (``SearchPlan/standard(exactSearchLimit:)`` gives the shares). The run stops as soon as the best
 /// roster is proven optimal; the best roster found is evaluated. Evaluating a roster (its care split
 /// and agency shifts) gets at most 5% of the limit.
 public struct CaseSolver {
@@ -48,12 +48,12 @@ public struct CaseSolver {
     /// and first linear program alone can outlast a minute (a 41,000-column, 213,000-row model took
     /// longer), and parts of the roster are re-solved in models of their own instead.
     public var compactModelLimit = 20_000
-    /// Most candidate shifts for which parts of a roster are re-solved in models of their own: above
-    /// it building one part's model outlasts the run's limit (by up to 37 s in a 60 s run).
-    public var partsSearchLimit = 60_000
+    /// Most candidate shifts for which person by person also searches each schedule exactly
+    /// (``ExactSearch``): above it, one exact pass takes most of a run.
+    public var exactSearchLimit = 60_000
     /// Threads for pricing people concurrently.
     public var threads: Int
-    /// The search after the first roster; `nil`: ``SearchPlan/standard(partsSearchLimit:)``.
+    /// The search after the first roster; `nil`: ``SearchPlan/standard(exactSearchLimit:)``.
     var plan: SearchPlan?
 
     /// The longest time the phases' deadlines are set from, in seconds (about 31 years): a longer
@@ -130,7 +130,7 @@ public struct CaseSolver {
             try state.consider(
                 people.choices(of: baseline).enumerated().map { $1 ?? state.best.choices[$0] }, "baseline")
         }
-        try (plan ?? SearchPlan.standard(partsSearchLimit: partsSearchLimit)).run(&state)
+        try (plan ?? SearchPlan.standard(exactSearchLimit: exactSearchLimit)).run(&state)
         state.clampBound()
         run.bestBound = state.bound
         run.boundSource = state.boundSource

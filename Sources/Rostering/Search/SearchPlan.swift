@@ -141,18 +141,18 @@ struct SearchPlan {
 
     /// Column generation, then its roundings, dives and integer master, with an improver of the first
     /// roster beside them while the master has not settled (``ImproveAlongside``); then improving
-    /// person by person; then re-solving
-    /// parts of the roster, in the whole model when the case has one (and the whole model to the
-    /// end), else each part in a model of its own when the case has at most `partsSearchLimit`
-    /// candidate shifts, else several people at once by ruin and recreate; when those end early and
-    /// the master has not settled, its rounds go on for the bound.
-    static func standard(partsSearchLimit: Int) -> SearchPlan {
-        let parts = PartsSearch(candidateLimit: partsSearchLimit)
+    /// person by person (searching each schedule exactly too in a case without a whole model of at
+    /// most `exactSearchLimit` candidate shifts, ``ExactSearch``); then re-solving parts of the
+    /// roster, in the whole model when the case has one (and the whole model to the end), else each
+    /// part in a model of its own, after ruin and recreate where person by person did not search
+    /// exactly; when those end early and the master has not settled, its rounds go on for the bound.
+    static func standard(exactSearchLimit: Int) -> SearchPlan {
+        let exact = ExactSearch(candidateLimit: exactSearchLimit)
         return SearchPlan(steps: [
             ImproveAlongside(steps: [SettleMaster(), LargestShares(), Dives(), IntegerMaster()]),
-            PersonByPerson(parts: parts),
-            WholeRelaxation(), RecreateRuins(parts: parts),
-            parts, RaiseBound(), WholeModelParts(), WholeModel(),
+            PersonByPerson(exact: exact),
+            WholeRelaxation(), RecreateRuins(exact: exact),
+            PartsSearch(), RaiseBound(), WholeModelParts(), WholeModel(),
         ])
     }
 }
@@ -359,12 +359,10 @@ struct IntegerMaster: SearchStep {
 }
 
 /// Each person's schedule re-chosen in turn, everyone else's kept, by the oracle's quick search; in
-/// a case without a whole model whose parts are re-solved next (``PartsSearch``), once that changes
-/// nobody and time is left, by its exact one too (which finds the schedules a narrowed search misses).
-/// With a whole model, re-solving parts of it is the better use of that time, and in a case too large
-/// for the parts search, re-choosing several people at once (``RecreateRuins``): instance 21 at 60 s
-/// ended its quick passes at 23 s and one exact pass took it from 31,328 to 30,585 by the deadline
-/// (31,925 in two other runs), where ruins from 23 s gave 29,455 and 30,341. Until 75% of the limit
+/// a case without a whole model small enough (``ExactSearch``), once that changes nobody and time is
+/// left, by its exact one too (which finds the schedules a narrowed search misses). With a whole
+/// model, re-solving parts of it is the better use of that time, and in a larger case, re-choosing
+/// several people at once and re-solving parts (``RecreateRuins``, ``PartsSearch``). Until 75% of the limit
 /// after a ready master; 40% when the master is not ready (the rosters still to find come from the
 /// whole model, which gets 30% of the time); 97% without a whole model.
 ///
@@ -377,8 +375,8 @@ struct IntegerMaster: SearchStep {
 /// and 7517 after the parts search; with both starts, 6094 and 6161). The exact search goes on from
 /// the better. A re-roster starts from its baseline, so that it moves only where it must.
 struct PersonByPerson: SearchStep {
-    /// The step that re-solves parts of a case without a whole model, after this one where it applies.
-    var parts: PartsSearch
+    /// Where the exact search follows the quick one.
+    var exact: ExactSearch
 
     func share(_ state: SearchState) -> Double? {
         state.built == nil ? 0.97 : state.masterReady ? 0.75 : 0.4
@@ -399,25 +397,44 @@ struct PersonByPerson: SearchStep {
         }
     }
 
-    /// The oracle's searches in turn: the exact one after the quick one only where the parts search follows.
+    /// The oracle's searches in turn: the exact one after the quick one only where ``ExactSearch`` applies.
     func efforts(_ state: SearchState) -> [ScheduleOracle.Effort] {
-        state.built == nil && parts.share(state) != nil ? [.quick, .exact] : [.quick]
+        exact.applies(state) ? [.quick, .exact] : [.quick]
     }
 }
 
-/// For a case with neither a whole model nor ``PartsSearch``, after person by person: several
-/// people's schedules taken out and re-chosen together (``FirstRoster/recreate(_:deadline:seed:patience:)``)
-/// until 97% of the limit. With a time limit it runs in ``slices``, each from the best roster with a
-/// seed of its own, and stops after ``misses`` slices in a row that give no better roster when
-/// evaluated (its estimate of the objective leaves the care split to a greedy rule, which can see a
-/// gain where the care split of the evaluation has none); the master's rounds for the bound then get
-/// the time left. Where GLPK re-solves parts of the roster, that is the better use of the time, as
-/// measured: with ruins, instance 13 (39,936 candidate shifts) ended at 3706 at 300 s (3426 when ruins
-/// had half the time) against parts search's 3154, and instances 15 and 20 (whole models) got worse
-/// at 60 s (4615 to 4770, 8346 to 8907).
+/// Where person by person searches each schedule exactly after its quick passes: a case without a
+/// whole model of at most `candidateLimit` candidate shifts. One exact pass over a larger case takes
+/// most of a run and changes little: instance 21 (145,600 candidate shifts) ended its quick passes at
+/// 23 s of 60 s and one exact pass took the rest, 31,328 → 30,585 (31,925 in two other runs), where
+/// ruins from 23 s gave 29,455 and 30,341; at 300 s its exact pass ran from 165 s to 285 s for 29.
+struct ExactSearch {
+    var candidateLimit: Int
+
+    func applies(_ state: SearchState) -> Bool {
+        state.built == nil && state.index.candidates.all.count <= candidateLimit
+    }
+}
+
+/// For a case without a whole model where person by person did not search exactly (``ExactSearch``),
+/// after it: several people's schedules taken out and re-chosen together
+/// (``FirstRoster/recreate(_:deadline:seed:patience:)``) for at most half the time left before 97% of
+/// the limit; re-solving parts (``PartsSearch``) then gets the rest. With a time limit it runs in
+/// ``slices``, each from the best roster with a seed of its own, and stops after ``misses`` slices in
+/// a row that give no better roster when evaluated (its estimate of the objective leaves the care
+/// split to a greedy rule, which can see a gain where the care split of the evaluation has none).
+///
+/// Ruins gain fast and then little; the parts search gains slowly and for longer. Instance 21 at
+/// 60 s (quick passes to 23 s): ruins to the end 29,455–30,341 in four runs, the parts search from
+/// 23 s 30,550 and 31,427, half each 29,655–32,037 in three; at 300 s: ruins 25,052, the parts search
+/// 23,860, half each 23,691 (the ruins ended by their misses after 19 s). Where person by person
+/// searches exactly, the parts search alone is the better use of the time: with ruins, instance 13
+/// (39,936 candidate shifts) ended at 3706 at 300 s (3426 when ruins had half the time) against the
+/// parts search's 3154, and instances 15 and 20 (whole models then) got worse at 60 s (4615 to 4770,
+/// 8346 to 8907).
 struct RecreateRuins: SearchStep {
-    /// The step that re-solves parts of a case without a whole model: where it applies, this does not.
-    var parts: PartsSearch
+    /// Where person by person searched exactly: there this step does not apply.
+    var exact: ExactSearch
     /// Ruins per person that may find nothing better in a row before a slice ends.
     static let patience = 20
     /// Slices of the step's time.
@@ -425,9 +442,10 @@ struct RecreateRuins: SearchStep {
     /// Slices in a row without a better roster after which the step ends.
     static let misses = 2
 
-    func share(_ state: SearchState) -> Double? { state.built == nil && parts.share(state) == nil ? 0.97 : nil }
+    func share(_ state: SearchState) -> Double? { state.built == nil && !exact.applies(state) ? 0.97 : nil }
 
-    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+    func run(_ state: inout SearchState, until shareEnd: ContinuousClock.Instant?) throws {
+        let deadline = Self.end(now: ContinuousClock.now, shareEnd: shareEnd)
         let patience = Self.patience * state.index.case.staff.count
         // Without a time limit, one slice that runs to its patience.
         let slices = deadline == nil ? 1 : Self.slices
@@ -442,17 +460,19 @@ struct RecreateRuins: SearchStep {
             missed = state.best.objective < before ? 0 : missed + 1
         }
     }
+
+    /// When the ruins end at the latest: half way from `now` to the end of the step's share.
+    static func end(now: ContinuousClock.Instant, shareEnd: ContinuousClock.Instant?) -> ContinuousClock.Instant? {
+        shareEnd.map { now + max(.zero, $0 - now) / 2 }
+    }
 }
 
 /// For a case too large for the whole model: parts of the roster re-solved, each in a small model of
-/// its own (``NeighbourhoodSearch``), until 97% of the limit; only up to `candidateLimit` candidate
-/// shifts, above which building one part's model outlasts a run's limit.
+/// its own (``NeighbourhoodSearch``), until 97% of the limit, whatever the case's size: a part's model
+/// holds the freed shifts and, fixed, the roster's own elsewhere (an early version that built more
+/// ran past a 60 s limit by up to 37 s on instances 22–24; these now end within it).
 struct PartsSearch: SearchStep {
-    var candidateLimit: Int
-
-    func share(_ state: SearchState) -> Double? {
-        state.built == nil && state.index.candidates.all.count <= candidateLimit ? 0.97 : nil
-    }
+    func share(_ state: SearchState) -> Double? { state.built == nil ? 0.97 : nil }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         let found = try NeighbourhoodSearch(solver: state.solver, threads: state.threads).guided(by: state.relaxation)
