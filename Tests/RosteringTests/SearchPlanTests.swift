@@ -449,6 +449,32 @@ import Workforce
         #expect(RecreateRuins.end(now: now, shareEnd: nil) == nil)
     }
 
+    /// Without a whole model, person by person's passes from a start go on until one changes nobody
+    /// (it is the search's main improver there); with the whole model, for at most the default passes.
+    @Test func personByPersonPassesUntilNoChangeOnlyWithoutTheWholeModel() throws {
+        let c = try Self.sample()
+        for (whole, passes) in [(true, FirstRoster.defaultPasses), (false, Int.max)] {
+            let journal = Journal()
+            var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+            solver.compactModelLimit = whole ? Int.max : 0
+            solver.plan = SearchPlan(steps: [SeesPasses(step: PersonByPerson(exact: Self.noExact), journal: journal)])
+            _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+            #expect(journal.entries.map(\.name) == ["\(passes)"], "whole model \(whole)")
+        }
+    }
+
+    /// Records the most passes person by person would make from one start.
+    struct SeesPasses: SearchStep {
+        var step: PersonByPerson
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            journal.entries.append(("\(step.passes(state))", nil))
+        }
+    }
+
     /// Records the oracle's searches person by person would run.
     struct SeesEfforts: SearchStep {
         var step: PersonByPerson

@@ -7,7 +7,7 @@ import Workforce
 /// cheapest schedule of their own under their own costs (travel, preferences, changes, overtime)
 /// plus what each shift is worth to the demand the people before their group left open (a head
 /// short of `min_staff`, hours uncovered, a head above `max_staff`).
-/// ``improve(_:deadline:passes:effort:passed:)`` re-schedules each person against all the others in
+/// ``improve(_:deadline:passes:effort:passed:stopped:)`` re-schedules each person against all the others in
 /// passes. Every roster along the way keeps every hard rule.
 public struct FirstRoster: Sendable {
     public let index: CaseIndex
@@ -18,6 +18,8 @@ public struct FirstRoster: Sendable {
     public private(set) var threads: Int
     /// People scheduled together in the first pass.
     static let groupSize = 4
+    /// Most passes of ``improve(_:deadline:passes:effort:passed:stopped:)`` unless told otherwise.
+    public static let defaultPasses = 20
 
     public init(_ index: CaseIndex, threads: Int = 1) {
         self.index = index
@@ -89,7 +91,7 @@ public struct FirstRoster: Sendable {
     /// - Parameter effort: how hard the oracle searches each person's schedule.
     /// - Parameter stopped: ends the passes early once it is true (their roster is no longer wanted).
     public func improve(
-        _ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = 20,
+        _ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = defaultPasses,
         effort: ScheduleOracle.Effort = .quick,
         passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }, stopped: () -> Bool = { false }
     ) -> [[Int?]] {

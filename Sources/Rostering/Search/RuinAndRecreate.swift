@@ -7,7 +7,7 @@ extension FirstRoster {
 
     /// Improves a roster by ruin and recreate: a few people's schedules are taken out together and each
     /// of them is scheduled again in turn by the oracle's quick search, against the roster without the
-    /// people still to come. Person by person (``improve(_:deadline:passes:effort:passed:)``) changes
+    /// people still to come. Person by person (``improve(_:deadline:passes:effort:passed:stopped:)``) changes
     /// one person at a time, so it stops where every better roster needs two or more people to move at
     /// once (one leaves a shift that another takes, each giving up something of their own); a ruin
     /// lets them.

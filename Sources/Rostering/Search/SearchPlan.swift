@@ -387,15 +387,20 @@ struct PersonByPerson: SearchStep {
         if state.built == nil, !state.masterReady, state.index.case.baseline == nil,
             let shares = state.generation.largestShares
         {
-            let found = state.people.improve(shares, deadline: deadline, effort: .quick)
+            let found = state.people.improve(shares, deadline: deadline, passes: passes(state), effort: .quick)
             try state.consider(found, "improving person by person")
         }
         for effort in efforts(state) where state.isOpen(until: deadline) {
-            let found = state.people.improve(start, deadline: deadline, effort: effort)
+            let found = state.people.improve(start, deadline: deadline, passes: passes(state), effort: effort)
             try state.consider(found, "improving person by person")
             start = state.best.choices
         }
     }
+
+    /// Most passes from one start: without a whole model, until a pass changes nobody (instance 23's
+    /// quick passes from the shares still gained 140–300 a pass at their 20th, 2.5 s each, where
+    /// re-solving parts then gained 12 a second); with one, ``FirstRoster/defaultPasses``.
+    func passes(_ state: SearchState) -> Int { state.built == nil ? .max : FirstRoster.defaultPasses }
 
     /// The oracle's searches in turn: the exact one after the quick one only where ``ExactSearch`` applies.
     func efforts(_ state: SearchState) -> [ScheduleOracle.Effort] {
