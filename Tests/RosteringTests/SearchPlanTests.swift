@@ -463,6 +463,21 @@ import Workforce
         }
     }
 
+    /// A run of passes is behind the one it races once its estimate after a pass is above the
+    /// leader's after as many passes, or after the leader's last; without a leader it never is.
+    @Test func aRaceOfPassesComparesEstimatesAfterAsManyPasses() {
+        var race = PassRace()
+        #expect(!race.isBehind(pass: 1, estimate: .infinity))
+        for estimate in [100.0, 80, 70] { race.lead(estimate) }
+        #expect(!race.isBehind(pass: 1, estimate: 90))
+        #expect(!race.isBehind(pass: 1, estimate: 100))
+        #expect(race.isBehind(pass: 1, estimate: 101))
+        #expect(race.isBehind(pass: 2, estimate: 85))
+        #expect(!race.isBehind(pass: 3, estimate: 70))
+        #expect(race.isBehind(pass: 5, estimate: 71))
+        #expect(!race.isBehind(pass: 5, estimate: 69))
+    }
+
     /// Records the most passes person by person would make from one start.
     struct SeesPasses: SearchStep {
         var step: PersonByPerson
