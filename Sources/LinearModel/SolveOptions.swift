@@ -20,7 +20,7 @@ public enum MessageLevel: Int, Sendable, Comparable, CaseIterable {
     public static func < (lhs: MessageLevel, rhs: MessageLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// Options for one solve. The defaults were chosen by measurement (see README, "Solver defaults").
+/// Options for one solve. The defaults are those `roster solve` uses unless its options say otherwise.
 public struct SolveOptions: Sendable {
     /// Wall-clock limit in seconds; `nil` = none.
     public var timeLimit: Double?

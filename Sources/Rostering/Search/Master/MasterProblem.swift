@@ -121,7 +121,7 @@ final class MasterProblem {
             if least > 0 {
                 row.add(model.addVariable("short[\(place(key))]", upper: least, objective: demand.underWeight))
             }
-            if let most {
+            if most != nil {
                 row.add(model.addVariable("over[\(place(key))]", objective: demand.overWeight), -1)
             }
             if least > 0 || most != nil {
