@@ -385,22 +385,22 @@ struct PersonByPerson: SearchStep {
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         var start = state.best.choices
+        let most = passes(state)
         var race = PassRace()
         if state.built == nil, !state.masterReady, state.index.case.baseline == nil,
             let shares = state.generation.largestShares
         {
-            let found = state.people.improve(shares, deadline: deadline, passes: passes(state), effort: .quick) {
-                race.lead($1)
-            }
+            let found = state.people.improve(
+                shares, deadline: deadline, passes: most, effort: .quick, passed: { race.lead($1) })
             try state.consider(found, "improving person by person")
         }
         for effort in efforts(state) where state.isOpen(until: deadline) {
+            // Only the quick passes race: the exact ones go on from the better start.
+            let racing = effort == .quick
             var behind = false
             let found = state.people.improve(
-                start, deadline: deadline, passes: passes(state), effort: effort,
-                passed: { pass, estimate in behind = effort == .quick && race.isBehind(pass: pass, estimate: estimate)
-                },
-                stopped: { behind })
+                start, deadline: deadline, passes: most, effort: effort,
+                passed: { behind = racing && race.isBehind(pass: $0, estimate: $1) }, stopped: { behind })
             try state.consider(found, "improving person by person")
             start = state.best.choices
         }
@@ -426,7 +426,7 @@ struct PersonByPerson: SearchStep {
 /// parts search had the time: 53,922 (54,629 without).
 struct PassRace {
     /// The leader's estimate after each of its passes.
-    private(set) var leader: [Double] = []
+    private var leader: [Double] = []
 
     mutating func lead(_ estimate: Double) { leader.append(estimate) }
 
