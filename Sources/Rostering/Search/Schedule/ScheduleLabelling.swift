@@ -23,12 +23,17 @@ struct ScheduleLabelling {
         var units: [Int64] = []
         var weekends: [Int32] = []
         var counts: [UInt16] = []
+        /// The sum of the slot keys of `counts` (each slot's key times its count): with the state
+        /// and resources, a label's signature in the narrowed search without reading its counts.
+        var key: [UInt64] = []
         var parent: [Int32] = []
         var option: [Int16] = []
         var alive: [Bool] = []
         var aliveCount = 0
         /// In the narrowed search: the label before this one with the same signature (-1: none).
         var sameSignature: [Int32] = []
+        /// In the narrowed search: the label's bound plus its stray from ``Pace`` (lower is better).
+        var rank: [Double] = []
 
         /// No labels, the memory kept.
         mutating func removeAll() {
@@ -38,10 +43,12 @@ struct ScheduleLabelling {
             units.removeAll(keepingCapacity: true)
             weekends.removeAll(keepingCapacity: true)
             counts.removeAll(keepingCapacity: true)
+            key.removeAll(keepingCapacity: true)
             parent.removeAll(keepingCapacity: true)
             option.removeAll(keepingCapacity: true)
             alive.removeAll(keepingCapacity: true)
             sameSignature.removeAll(keepingCapacity: true)
+            rank.removeAll(keepingCapacity: true)
             aliveCount = 0
         }
 
@@ -57,6 +64,7 @@ struct ScheduleLabelling {
                 kept.units.append(units[index])
                 kept.weekends.append(weekends[index])
                 kept.counts.append(contentsOf: counts[(index * slots)..<((index + 1) * slots)])
+                kept.key.append(key[index])
                 kept.parent.append(parent[index])
                 kept.option.append(option[index])
                 kept.alive.append(true)
@@ -91,6 +99,7 @@ struct ScheduleLabelling {
         previous.units = [0]
         previous.weekends = [0]
         previous.counts = Array(repeating: 0, count: slots)
+        previous.key = [0]
         previous.parent = [-1]
         previous.option = [-1]
         previous.alive = [true]
@@ -98,6 +107,7 @@ struct ScheduleLabelling {
         if !graph.hasPath || previous.bound[0] >= bound - 1e-9 { return ([], true) }
         var counts = Array(repeating: UInt16(0), count: max(slots, 1))
         let pace = self.pace
+        let slotKeys = (0..<slots).map(Self.slotKey)
         // Weekends left limit the hours still possible: known exactly when the minimum hours and the
         // weekend limit both bind (the graph then has their table).
         let mostByWeekends = graph.mostUnitsByWeekends
@@ -106,8 +116,15 @@ struct ScheduleLabelling {
         var current = Labels()
         // The narrowed search's latest label of each signature (earlier ones by `sameSignature`).
         var twins = SignatureTable(capacity: beam.map { $0 * 16 } ?? 0)
+        // The narrowed search's labels of the day that may be alive, in their order.
+        var live: [Int32] = []
         for level in 0..<days {
             current.removeAll()
+            live.removeAll(keepingCapacity: true)
+            // The narrowed search drops a label whose rank is `cutoff` or worse: `beam` earlier labels
+            // of the day rank at least as well.
+            var cutoff = Double.infinity
+            let onPace = pace.level(level, rules)
             var lists = [[Int32]](repeating: [], count: beam == nil ? graph.states[level + 1].count : 0)
             twins.clear()
             let edgeTo = graph.edgeTo[level]
@@ -116,6 +133,9 @@ struct ScheduleLabelling {
             let most = graph.mostUnitsToGo[level + 1]
             let fewest = graph.fewestUnitsToGo[level + 1]
             let completion = toGo[level + 1]
+            let shiftCost = costs.shift[level]
+            let unitsToday = rules.units[level]
+            let slotToday = rules.slot[level]
             for from in previous.state.indices where previous.alive[from] {
                 // A day of the exact search can grow large: its budget and the deadline are checked within it.
                 if from & 1023 == 1023 {
@@ -125,23 +145,36 @@ struct ScheduleLabelling {
                 let baseCost = previous.cost[from]
                 let baseUnits = previous.units[from]
                 let baseWeekends = previous.weekends[from]
+                let baseKey = previous.key[from]
+                // The label's counts, copied once: an edge that adds a limited shift adds one to its
+                // slot, taken off again before the next edge.
+                for s in 0..<slots { counts[s] = previous.counts[from * slots + s] }
+                var added = -1
+                // The counts' stray from the pace, for the narrowed search: an edge changes one count.
+                let limited = beam == nil ? 0 : onPace.limited(counts)
                 for edge in graph.edges(level: level, state: Int(previous.state[from])) {
+                    if added >= 0 {
+                        counts[added] -= 1
+                        added = -1
+                    }
                     let target = Int(edgeTo[edge])
                     let option = Int(edgeOption[edge])
                     var cost = baseCost
                     var units = baseUnits
                     var weekends = baseWeekends
+                    var key = baseKey
                     var priced = 0.0
-                    for s in 0..<slots { counts[s] = previous.counts[from * slots + s] }
                     if option >= 0 {
-                        cost += costs.shift[level][option]
-                        let added = rules.units[level][option]
-                        units += added
-                        priced += hourPrice * Double(added) / unitsPerHour
-                        let slot = rules.slot[level][option]
+                        cost += shiftCost[option]
+                        let hours = unitsToday[option]
+                        units += hours
+                        priced += hourPrice * Double(hours) / unitsPerHour
+                        let slot = slotToday[option]
                         if slot >= 0 {
                             if Int(counts[slot]) + 1 > rules.slotLimits[slot] { continue }
                             counts[slot] += 1
+                            added = slot
+                            key &+= slotKeys[slot]
                             priced += prices.slots[slot]
                         }
                         if edgeWeekend[edge] {
@@ -169,15 +202,17 @@ struct ScheduleLabelling {
                     var insertAt = list.count
                     var dominated = false
                     var signature: UInt64 = 0
+                    var rank = 0.0
                     if beam != nil {
                         // A multiplicative mix rather than `Hasher`: hashing every label of the narrowed search
                         // took a quarter of a long horizon's first roster, and labels of equal signature are
-                        // compared in full (`same`), so a collision costs only a comparison.
+                        // compared in full (`same`), so a collision costs only a comparison. The counts enter
+                        // by their key, kept from day to day, rather than one by one (a case can limit 30
+                        // shifts or more).
                         var mix = UInt64(truncatingIfNeeded: target) &+ 1
                         mix = (mix ^ UInt64(bitPattern: units)) &* Self.mixer
                         mix = (mix ^ UInt64(truncatingIfNeeded: weekends)) &* Self.mixer
-                        for s in 0..<slots { mix = (mix ^ UInt64(counts[s])) &* Self.mixer }
-                        signature = mix
+                        signature = (mix ^ key) &* Self.mixer
                         var twin = twins.latest(signature)
                         while twin >= 0
                             && !same(
@@ -189,8 +224,19 @@ struct ScheduleLabelling {
                         if twin >= 0 {
                             let other = Int(twin)
                             if current.cost[other] <= cost + 1e-9 { continue }
-                            current.alive[other] = false
-                            current.aliveCount -= 1
+                            if current.alive[other] {
+                                current.alive[other] = false
+                                current.aliveCount -= 1
+                            }
+                        }
+                        var stray = limited
+                        if added >= 0 {
+                            stray += onPace.ahead(added, counts[added]) - onPace.ahead(added, counts[added] - 1)
+                        }
+                        rank = lower + pace.weight * onPace.behind(units, weekends, limited: stray)
+                        if rank >= cutoff {
+                            complete = false
+                            continue
                         }
                     } else {
                         for (position, index) in list.enumerated() {
@@ -215,14 +261,23 @@ struct ScheduleLabelling {
                     current.bound.append(lower)
                     current.units.append(units)
                     current.weekends.append(weekends)
-                    for s in 0..<slots { current.counts.append(counts[s]) }
+                    current.counts.append(contentsOf: counts[..<slots])
+                    current.key.append(key)
                     current.parent.append(Int32(from))
                     current.option.append(Int16(option))
                     current.alive.append(true)
                     current.aliveCount += 1
-                    if beam != nil {
+                    if let beam {
                         current.sameSignature.append(twins.latest(signature))
                         twins.set(signature, index)
+                        current.rank.append(rank)
+                        live.append(index)
+                        // Thinned as the day goes, so that most labels that cannot make the beam are
+                        // never stored.
+                        if current.aliveCount >= 4 * beam {
+                            cutoff = Self.narrow(&current, &live, to: beam)
+                            complete = false
+                        }
                         continue
                     }
                     var kept = Array(list[..<insertAt])
@@ -246,25 +301,7 @@ struct ScheduleLabelling {
             if SearchStop.reached(deadline) { return ([], false) }
             if let beam, current.aliveCount > beam {
                 complete = false
-                let rank = current.state.indices.map { index -> Double in
-                    guard current.alive[index] else { return .infinity }
-                    return current.bound[index] + pace.weight
-                        * pace.behind(
-                            level, rules, current.units[index], current.weekends[index],
-                            current.counts[(index * slots)..<((index + 1) * slots)])
-                }
-                // The `beam` best ranks, ties to the earlier label: the ranks sorted alone find the
-                // last rank kept, which is cheaper than ordering the labels.
-                let last = rank.filter(\.isFinite).sorted()[beam - 1]
-                var ties = beam - rank.reduce(0) { $0 + ($1 < last ? 1 : 0) }
-                for index in current.state.indices where current.alive[index] && rank[index] >= last {
-                    if rank[index] == last && ties > 0 {
-                        ties -= 1
-                    } else {
-                        current.alive[index] = false
-                    }
-                }
-                current.aliveCount = beam
+                _ = Self.narrow(&current, &live, to: beam)
             }
             history.append(previous)
             previous = current.compacted(slots: slots)
@@ -362,12 +399,39 @@ struct ScheduleLabelling {
         var low: Double?, high: Double?
         var weight: Double
 
-        func behind(
-            _ level: Int, _ rules: ScheduleRules, _ units: Int64, _ weekends: Int32,
-            _ counts: ArraySlice<UInt16>
-        ) -> Double {
-            let hours = Double(units) / ScheduleRules.unitsPerHour
+        /// The pace at the end of day `level`: what `behind` compares a label with.
+        func level(_ level: Int, _ rules: ScheduleRules) -> LevelPace {
             let share = self.share[level]
+            return LevelPace(
+                share: share, low: low, high: high,
+                slots: rules.slotLimits.map { Double($0) * share },
+                weekends: rules.maxWeekends.map { Double($0) * share })
+        }
+    }
+
+    /// ``Pace`` at one day, its limits' shares worked out once for the day's labels.
+    private struct LevelPace {
+        var share: Double
+        var low: Double?, high: Double?
+        /// Each limited shift's limit times the share of the horizon done.
+        var slots: [Double]
+        var weekends: Double?
+
+        /// How far `count` of limited shift `slot` is ahead of its share.
+        @inline(__always)
+        func ahead(_ slot: Int, _ count: UInt16) -> Double { 8 * max(0, Double(count) - slots[slot]) }
+
+        /// What the limited shifts' `counts` add to ``behind(_:_:limited:)``.
+        func limited(_ counts: [UInt16]) -> Double {
+            var stray = 0.0
+            for slot in slots.indices { stray += ahead(slot, counts[slot]) }
+            return stray
+        }
+
+        /// A label's stray, `limited` being ``limited(_:)`` of its counts.
+        @inline(__always)
+        func behind(_ units: Int64, _ weekends: Int32, limited: Double) -> Double {
+            let hours = Double(units) / ScheduleRules.unitsPerHour
             var stray = 0.0
             switch (low, high) {
             case (let low?, let high?): stray = abs(hours - (low + high) / 2 * share)
@@ -375,10 +439,8 @@ struct ScheduleLabelling {
             case (nil, let high?): stray = max(0, hours - high * share)
             case (nil, nil): break
             }
-            for (slot, count) in counts.enumerated() {
-                stray += 8 * max(0, Double(count) - Double(rules.slotLimits[slot]) * share)
-            }
-            if let most = rules.maxWeekends { stray += 8 * max(0, Double(weekends) - Double(most) * share) }
+            stray += limited
+            if let most = self.weekends { stray += 8 * max(0, Double(weekends) - most) }
             return stray
         }
     }
@@ -402,14 +464,80 @@ struct ScheduleLabelling {
             weight: max(1, typical / 8))
     }
 
-    /// Whether label `other` is in the same state with the same resources.
+    /// Keeps the `beam` best ranks of the day's labels `live` (those not alive are dropped from it),
+    /// ties to the earlier label, and returns the last rank kept. Up to rounding, the same labels are
+    /// kept whether this runs once at the end of a day or also on the way: a label dropped on the way
+    /// has `beam` better or earlier, and a label that later takes the place of one of them (the same
+    /// resources, cheaper) ranks better than it. The last rank is found by selection, which is
+    /// cheaper than ordering the labels or their ranks.
+    private static func narrow(_ labels: inout Labels, _ live: inout [Int32], to beam: Int) -> Double {
+        live.removeAll { !labels.alive[Int($0)] }
+        var ranks = live.map { labels.rank[Int($0)] }
+        let last = select(beam - 1, in: &ranks)
+        var ties = beam - ranks.reduce(0) { $0 + ($1 < last ? 1 : 0) }
+        var kept = 0
+        for position in live.indices {
+            let label = live[position]
+            let rank = labels.rank[Int(label)]
+            if rank < last || (rank == last && ties > 0) {
+                if rank == last { ties -= 1 }
+                live[kept] = label
+                kept += 1
+            } else {
+                labels.alive[Int(label)] = false
+                labels.aliveCount -= 1
+            }
+        }
+        live.removeLast(live.count - kept)
+        return last
+    }
+
+    /// A slot's key in a label's ``Labels/key``: the slot's number, mixed (SplitMix64's finaliser).
+    fileprivate static func slotKey(_ slot: Int) -> UInt64 {
+        var z = (UInt64(slot) &+ 1) &* mixer
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The `k`th smallest of `values` (counting from 0), which it reorders: Hoare's selection, in
+    /// linear time on average. Written here because the standard library has none (`sorted()` took a
+    /// tenth of a long horizon's narrowed search); `k` must be an index of `values`.
+    static func select(_ k: Int, in values: inout [Double]) -> Double {
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low
+            var j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                high = j
+            } else if k >= i {
+                low = i
+            } else {
+                break
+            }
+        }
+        return values[k]
+    }
+
+    /// Whether label `other` is in the same state with the same resources (alive or not: one the beam
+    /// dropped on the way still bars a twin that costs no less, as it would have alive).
     @inline(__always)
     private func same(
         _ labels: Labels, _ other: Int, target: Int, units: Int64, weekends: Int32, counts: [UInt16],
         slots: Int
     ) -> Bool {
-        guard Int(labels.state[other]) == target, labels.units[other] == units, labels.weekends[other] == weekends,
-            labels.alive[other]
+        guard Int(labels.state[other]) == target, labels.units[other] == units, labels.weekends[other] == weekends
         else { return false }
         for s in 0..<slots where labels.counts[other * slots + s] != counts[s] { return false }
         return true
