@@ -4,7 +4,8 @@
 /// other is kept alone (dominance). A label is dropped when it cannot reach the minimum hours or stay
 /// under the maximum, or when its lower bound (its cost, its priced resources and the relaxation's
 /// completion value) cannot beat the best schedule known. Exact when no label is dropped otherwise;
-/// `beam` keeps only that many labels per day, those with the best bounds.
+/// `beam` keeps only that many labels per day, those of the best ranks (bound and stray from an even
+/// pace, ``Pace``), thinned as the day's labels are made.
 struct ScheduleLabelling {
     let relaxation: ScheduleRelaxation
     let prices: ResourcePrices
