@@ -15,8 +15,6 @@ struct ScheduleLabelling {
     private var rules: ScheduleRules { relaxation.rules }
     /// An odd multiplier that spreads the bits of a label's resources over its signature.
     fileprivate static let mixer: UInt64 = 0x9E37_79B9_7F4A_7C15
-    /// Ranks in the narrowed search are whole multiples of one over this (a ten-thousandth of a cost).
-    private static let rankGrain = 10_000.0
 
     /// The labels of one level, as parallel arrays.
     private struct Labels {
@@ -81,9 +79,9 @@ struct ScheduleLabelling {
     /// cheapest first); `complete` is false when labels were dropped by the beam, or the search gave
     /// up (nothing found) after `labelBudget` labels of the exact search or at the deadline. The
     /// narrowed search thins a day's labels to the beam whenever `thinAt` times the beam are alive:
-    /// the labels kept are the same whatever `thinAt` is (``narrow(_:_:to:)``); it sets only the
-    /// work and the memory (quick passes of instances 23 and 24 took 0.93 and 0.90 of the time at 2
-    /// that they took at 4).
+    /// up to rounding, the labels kept are the same whatever `thinAt` is (``narrow(_:_:to:)``); it
+    /// sets the work and the memory (quick passes of instances 23 and 24 took 0.93 and 0.90 of the
+    /// time at 2 that they took at 4).
     func run(
         beam: Int?, labelBudget: Int, bound: Double, keep: Int = 1,
         deadline: ContinuousClock.Instant? = nil, thinAt: Int = 2
@@ -220,14 +218,6 @@ struct ScheduleLabelling {
                         mix = (mix ^ UInt64(bitPattern: units)) &* Self.mixer
                         mix = (mix ^ UInt64(truncatingIfNeeded: weekends)) &* Self.mixer
                         signature = (mix ^ key) &* Self.mixer
-                        var stray = limited
-                        if added >= 0 {
-                            stray += onPace.ahead(added, counts[added]) - onPace.ahead(added, counts[added] - 1)
-                        }
-                        rank = lower + pace.weight * onPace.behind(units, weekends, limited: stray)
-                        // Rounded, so that labels whose ranks differ only by the order their terms
-                        // were summed in tie, and are kept by their order alone (``narrow(_:_:to:)``).
-                        rank = (rank * Self.rankGrain).rounded() / Self.rankGrain
                         var twin = twins.latest(signature)
                         while twin >= 0
                             && !same(
@@ -236,16 +226,19 @@ struct ScheduleLabelling {
                         {
                             twin = current.sameSignature[Int(twin)]
                         }
-                        // Of twins (the same state and resources, so ranked apart by their costs alone),
-                        // the earlier stays unless the later ranks better.
                         if twin >= 0 {
                             let other = Int(twin)
-                            if current.rank[other] <= rank { continue }
+                            if current.cost[other] <= cost + 1e-9 { continue }
                             if current.alive[other] {
                                 current.alive[other] = false
                                 current.aliveCount -= 1
                             }
                         }
+                        var stray = limited
+                        if added >= 0 {
+                            stray += onPace.ahead(added, counts[added]) - onPace.ahead(added, counts[added] - 1)
+                        }
+                        rank = lower + pace.weight * onPace.behind(units, weekends, limited: stray)
                         if rank >= cutoff {
                             complete = false
                             continue
@@ -477,13 +470,15 @@ struct ScheduleLabelling {
     }
 
     /// Keeps the `beam` best ranks of the day's labels `live` (those not alive are dropped from it),
-    /// ties to the earlier label, and returns the last rank kept. The same labels are kept whether
-    /// this runs once at the end of a day or also on the way: a label dropped on the way has `beam`
-    /// better or earlier, and a label that later takes the place of one of them (its twin) ranks
-    /// better than it. Ranks are rounded to a grain for this: unrounded, twins of equal cost ranked
-    /// apart by the order their terms were summed in, and instance 24's passes differed with the day
-    /// thinned at 3 or 4 times the beam (not 2). The last rank is found by selection, which is cheaper
-    /// than ordering the labels or their ranks.
+    /// ties to the earlier label, and returns the last rank kept. Up to rounding, the same labels are
+    /// kept whether this runs once at the end of a day or also on the way: a label dropped on the way
+    /// has `beam` better or earlier, and a label that later takes the place of one of them (the same
+    /// resources, cheaper) ranks better than it. Rounding does show: twins of equal cost can rank
+    /// apart by the order their terms were summed in, and instance 24's quick passes differed with the
+    /// day thinned at 3 or 4 times the beam (not at 2). Ranks rounded to a ten-thousandth made every
+    /// thinning agree, but broke such ties by the labels' order alone, and instance 23's passes ended
+    /// higher at every pass (64,716 after 15, against 61,108): not kept. The last rank is found by
+    /// selection, which is cheaper than ordering the labels or their ranks.
     private static func narrow(_ labels: inout Labels, _ live: inout [Int32], to beam: Int) -> Double {
         live.removeAll { !labels.alive[Int($0)] }
         var ranks = live.map { labels.rank[Int($0)] }
@@ -545,7 +540,7 @@ struct ScheduleLabelling {
     }
 
     /// Whether label `other` is in the same state with the same resources (alive or not: one the beam
-    /// dropped on the way still bars a twin that ranks no better, as it would have alive).
+    /// dropped on the way still bars a twin that costs no less, as it would have alive).
     @inline(__always)
     private func same(
         _ labels: Labels, _ other: Int, target: Int, units: Int64, weekends: Int32, counts: [UInt16],
