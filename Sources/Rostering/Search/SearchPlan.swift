@@ -543,18 +543,21 @@ struct RaiseBound: SearchStep {
 /// whole model's relaxation is 145,610 (2 s). At 60 s, in a trial that never dived on that master,
 /// three runs guided by the master's solution ended at 147,017–147,166, six guided by the
 /// relaxation at 146,652–146,960. For at most ``longest`` of the time limit, and until the whole
-/// model's parts end (``WholeModelParts``); a relaxation cut short changes nothing.
+/// model's parts end (``WholeModelParts``); a relaxation cut short changes nothing. The relaxation is
+/// then rounded to a roster, the parts' start when it costs less than the best (``RelaxationDive``).
 struct WholeRelaxation: SearchStep {
     /// The largest share of the time limit the relaxation may take.
     static let longest = 0.1
+    /// The share of the time limit by which the dive on the relaxation ends.
+    static let diveEnd = 0.5
 
     func share(_ state: SearchState) -> Double? { state.built != nil && !state.masterReady ? 0.7 : nil }
 
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         guard let built = state.built else { return }
         let limit = state.left(until: deadline).map { min($0, Self.longest * (state.options.timeLimit ?? $0)) }
-        let result = try state.solver.solve(
-            built.model.linearRelaxation, options: SolveOptions(timeLimit: limit), progress: nil, log: nil)
+        let session = try state.solver.session(for: built.model)
+        let result = try session.solve(timeLimit: limit)
         // A relaxation no higher than the bound knows less than the master (Curtois's instance 19's
         // is 0, its costs all in cover a fraction of each shift meets), and every term of the
         // objective is non-negative (``SearchState/raiseBound(fromMaster:)``).
@@ -565,6 +568,30 @@ struct WholeRelaxation: SearchStep {
         state.bound = objective
         state.boundSource = .wholeModel
         state.report("linear relaxation")
+        try dive(session, from: values, &state)
+    }
+
+    /// Rounds the relaxation to a roster (``RelaxationDive``) until ``diveEnd`` of the time limit, and
+    /// keeps it as the whole model's start when it costs less than the best roster.
+    private func dive(
+        _ session: any LinearProgramSession, from values: [Double], _ state: inout SearchState
+    ) throws {
+        guard let built = state.built, let start = try WholeModel.start(&state) else { return }
+        let deadline = state.share(Self.diveEnd)
+        let dive = RelaxationDive(session: session, built: built, solver: state.solver)
+        guard
+            let found = try dive.roster(
+                from: values, deadline: deadline,
+                subSolveSeconds: RelaxationDive.subSolveShare * (state.options.timeLimit ?? 60),
+                completionLimit: state.evaluationLimit())
+        else { return }
+        let objective = built.model.objectiveValue(found)
+        guard objective < built.model.objectiveValue(start) - 1e-9 * max(1, abs(objective)) else { return }
+        state.wholeStart = found
+        _ = state.progress?(
+            SolveProgress(
+                elapsed: state.elapsed(), incumbent: objective, bestBound: state.bound, nodes: 0, newIncumbent: true,
+                phase: "diving on the relaxation"))
     }
 }
 
