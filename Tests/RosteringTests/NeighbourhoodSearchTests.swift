@@ -122,6 +122,65 @@ import Workforce
         }
     }
 
+    /// The overtime generator frees, over the whole horizon, a person whose overtime costs something
+    /// with people who could work one of their shifts, those under their contract hours first; without
+    /// overtime in the roster it frees as the people generator does, and it applies only to a case
+    /// where someone's hours above their contract cost anything.
+    @Test func overtimeFreesAPersonInOvertimeWithThoseWhoCouldTakeTheirShifts() throws {
+        let c = try #require(
+            try (UInt64(200)..<260).lazy.compactMap { try Self.sample(seed: $0) }.first { c in
+                c.staff.contains { $0.contractHours > 0 && OvertimeMoves.rate($0) > 0 }
+            })
+        let candidates = Candidates(c)
+        func everything(_ people: Set<Int>) -> Set<Int> {
+            Set(candidates.all.indices.filter { people.contains(candidates.all[$0].person) })
+        }
+        #expect(OvertimeMoves().applies(to: c))
+        var unpaid = c
+        for p in unpaid.staff.indices { unpaid.staff[p].hourlyCost = 0 }
+        #expect(!OvertimeMoves().applies(to: unpaid))
+        // Hours of people without contract hours are not drawn: all of them paid alone applies to nothing.
+        var bank = unpaid
+        for p in bank.staff.indices where bank.staff[p].contractHours == 0 {
+            bank.staff[p].hourlyCost = c.staff[p].hourlyCost
+        }
+        #expect(!OvertimeMoves().applies(to: bank))
+        // Without overtime, as the people generator.
+        var a = SeededGenerator(seed: 5)
+        var b = SeededGenerator(seed: 5)
+        #expect(
+            OvertimeMoves().neighbourhood(candidates, around: RosterShape(), size: 0.3, random: &a)
+                == StaffHorizon().neighbourhood(candidates, around: RosterShape(), size: 0.3, random: &b))
+        // One person with contract hours, whose hours above them cost, works every day they can; nobody
+        // else works.
+        let person = try #require(
+            c.staff.indices.filter { c.staff[$0].contractHours > 0 && OvertimeMoves.rate(c.staff[$0]) > 0 }.first)
+        let worked = Set(candidates.byPersonDay[person].compactMap(\.first))
+        let hours = worked.reduce(0) { $0 + candidates.paidHours(candidates.all[$1]) }
+        try #require(hours > c.staff[person].contractHours * c.weeks)
+        let able = Set(
+            c.staff.indices.filter { q in
+                q != person
+                    && worked.contains {
+                        let at = candidates.all[$0]
+                        return candidates.index[
+                            Candidate(person: q, day: at.day, shift: at.shift, locality: at.locality)]
+                            != nil
+                    }
+            })
+        let spare = able.filter { c.staff[$0].contractHours > 0 }
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<20 {
+            let free = OvertimeMoves().neighbourhood(
+                candidates, around: RosterShape(worked: worked), size: 0.01, random: &random)
+            let people = Set(free.map { candidates.all[$0].person })
+            #expect(people.count == 2 && people.contains(person), "freed \(people.sorted())")
+            let other = people.subtracting([person])
+            #expect(other.isSubset(of: spare.isEmpty ? able.isEmpty ? Set(c.staff.indices) : able : spare))
+            #expect(free == everything(people))
+        }
+    }
+
     /// The relaxation's generator frees the person-days where the roster and the relaxation
     /// disagree, with the days beside them: all of them when the size allows, else some of them; and
     /// a window of days, as ``DayWindow`` draws it, where they agree everywhere.

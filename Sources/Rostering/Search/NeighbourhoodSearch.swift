@@ -31,7 +31,9 @@ public struct NeighbourhoodSearch {
     public let solver: any Solver
     /// Threads for the sub-solves.
     public var threads: Int
-    var generators: [any NeighbourhoodGenerator] = [CoverGaps(), StaffTeam(), DayWindow(), StaffHorizon()]
+    var generators: [any NeighbourhoodGenerator] = [
+        CoverGaps(), StaffTeam(), DayWindow(), StaffHorizon(), OvertimeMoves(),
+    ]
     /// Seconds one sub-solve may take at most.
     public var stepLimit = 4.0
     /// Each generator's first size: about a week of everyone's days on a four-week horizon, or
@@ -185,6 +187,13 @@ public struct NeighbourhoodSearch {
         progress: ((SolveProgress) -> ProgressAction)?, merge: Merge<Solution>? = nil,
         solve: @escaping @Sendable (Set<Int>, Incumbent<Solution>, Double) throws -> Step<Solution>
     ) throws -> (found: Incumbent<Solution>, trail: Trail) {
+        let applying = generators.filter { $0.applies(to: candidates.case) }
+        if applying.count < generators.count {
+            var search = self
+            search.generators = applying
+            return try search.search(
+                candidates, from: start, deadline: deadline, progress: progress, merge: merge, solve: solve)
+        }
         let clock = ContinuousClock()
         let units = max(1, candidates.case.staff.count * candidates.case.days.count)
         let smallest = 1 / Double(units)
