@@ -556,8 +556,8 @@ struct WholeRelaxation: SearchStep {
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         guard let built = state.built else { return }
         let limit = state.left(until: deadline).map { min($0, Self.longest * (state.options.timeLimit ?? $0)) }
-        let session = try state.solver.session(for: built.model)
-        let result = try session.solve(timeLimit: limit)
+        let result = try state.solver.solve(
+            built.model.linearRelaxation, options: SolveOptions(timeLimit: limit), progress: nil, log: nil)
         // A relaxation no higher than the bound knows less than the master (Curtois's instance 19's
         // is 0, its costs all in cover a fraction of each shift meets), and every term of the
         // objective is non-negative (``SearchState/raiseBound(fromMaster:)``).
@@ -568,20 +568,24 @@ struct WholeRelaxation: SearchStep {
         state.bound = objective
         state.boundSource = .wholeModel
         state.report("linear relaxation")
-        try dive(session, from: values, &state)
+        try dive(&state)
     }
 
     /// Rounds the relaxation to a roster (``RelaxationDive``) until ``diveEnd`` of the time limit, and
-    /// keeps it as the whole model's start when it costs less than the best roster.
-    private func dive(
-        _ session: any LinearProgramSession, from values: [Double], _ state: inout SearchState
-    ) throws {
+    /// keeps it as the whole model's start when it costs less than the best roster. The dive solves
+    /// the relaxation again, in a session whose bounds it changes: GLPK's presolver, which makes the
+    /// first solve faster (the sample case's relaxation within the 3 s of a 30 s limit), leaves no
+    /// basis to go on from.
+    private func dive(_ state: inout SearchState) throws {
         guard let built = state.built, let start = try WholeModel.start(&state) else { return }
         let deadline = state.share(Self.diveEnd)
+        let session = try state.solver.session(for: built.model)
+        let solved = try session.solve(timeLimit: state.left(until: deadline))
+        guard solved.status == .optimal, let relaxed = solved.values else { return }
         let dive = RelaxationDive(session: session, built: built, solver: state.solver)
         guard
             let found = try dive.roster(
-                from: values, deadline: deadline,
+                from: relaxed, deadline: deadline,
                 subSolveSeconds: RelaxationDive.subSolveShare * (state.options.timeLimit ?? 60),
                 completionLimit: state.evaluationLimit())
         else { return }
