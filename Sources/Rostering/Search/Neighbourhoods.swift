@@ -64,16 +64,21 @@ extension NeighbourhoodGenerator {
         return start..<(start + length)
     }
 
-    /// A gap drawn in proportion to what it costs; `nil` when none costs anything.
-    func drawGap(_ gaps: [CoverGap], random: inout SeededGenerator) -> CoverGap? {
-        let total = gaps.reduce(0) { $0 + $1.cost }
+    /// A position of `weights` drawn in proportion to its weight; `nil` when they sum to nothing.
+    func drawWeighted(_ weights: [Double], random: inout SeededGenerator) -> Int? {
+        let total = weights.reduce(0, +)
         guard total > 0 else { return nil }
         var draw = Double.random(in: 0..<total, using: &random)
-        for gap in gaps {
-            draw -= gap.cost
-            if draw < 0 { return gap }
+        for (position, weight) in weights.enumerated() {
+            draw -= weight
+            if draw < 0 { return position }
         }
-        return gaps[gaps.count - 1]
+        return weights.count - 1
+    }
+
+    /// A gap drawn in proportion to what it costs; `nil` when none costs anything.
+    func drawGap(_ gaps: [CoverGap], random: inout SeededGenerator) -> CoverGap? {
+        drawWeighted(gaps.map(\.cost), random: &random).map { gaps[$0] }
     }
 
     /// Person `p`'s candidate shift at `gap`'s day, shift and locality; `nil` when they cannot work there.
@@ -185,16 +190,9 @@ struct OvertimeMoves: NeighbourhoodGenerator {
         let costs = c.staff.indices.map {
             contracted[$0] > 0 ? max(0, hours[$0] - contracted[$0]) * Self.rate(c.staff[$0]) : 0
         }
-        let total = costs.reduce(0, +)
-        guard total > 0 else {
+        guard let person = drawWeighted(costs, random: &random) else {
             return StaffHorizon().neighbourhood(candidates, around: incumbent, size: size, random: &random)
         }
-        var draw = Double.random(in: 0..<total, using: &random)
-        let person =
-            c.staff.indices.first {
-                draw -= costs[$0]
-                return draw < 0
-            } ?? c.staff.count - 1
         let shifts = incumbent.worked.filter { candidates.all[$0].person == person }.map { candidates.all[$0] }
         let able = c.staff.indices.filter { q in
             q != person

@@ -49,7 +49,10 @@ struct RelaxationDive {
         var fixed = Array(repeating: false, count: x.count)
         var barred = Array(repeating: false, count: x.count)
         var values = relaxed
+        // The fractional shifts at which the dive hands over, counted in the first relaxation; one
+        // sub-solve a dive: when it finds nothing, the dive goes on to a whole roster.
         var handOverAt: Int?
+        var handedOver = false
         var narrow = false
         while true {
             var fractional: [(value: Double, shift: Int)] = []
@@ -66,12 +69,12 @@ struct RelaxationDive {
                 let worked = Set(x.indices.filter { values[x[$0].index] > 0.5 })
                 return try RosterCompletion.values(built, worked: worked, solver: solver, timeLimit: completionLimit)
             }
-            if handOverAt == nil { handOverAt = Int(Double(fractional.count) * handOver) }
-            if let at = handOverAt, fractional.count <= at {
-                // One sub-solve a dive: when it finds nothing, the dive goes on to a whole roster.
-                handOverAt = -1
+            let at = handOverAt ?? Int(Double(fractional.count) * handOver)
+            handOverAt = at
+            if !handedOver, fractional.count <= at {
+                handedOver = true
                 let limit = min(
-                    subSolveSeconds, deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) } ?? .infinity)
+                    subSolveSeconds, SearchStop.secondsLeft(until: deadline) ?? .infinity)
                 if let found = try subSolve(values, fixed: fixed, barred: barred, limit: limit) {
                     return found
                 }
@@ -109,7 +112,7 @@ struct RelaxationDive {
     /// The relaxation re-solved from its last basis: its values when optimal, else `nil`
     /// (no solution, or stopped by `deadline`).
     private func solve(_ deadline: ContinuousClock.Instant?) throws -> [Double]? {
-        let result = try session.solve(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
+        let result = try session.solve(timeLimit: SearchStop.secondsLeft(until: deadline))
         return result.status == .optimal ? result.values : nil
     }
 

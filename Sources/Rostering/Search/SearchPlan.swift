@@ -55,7 +55,7 @@ struct SearchState {
 
     /// Seconds until `deadline`, at least 0; `nil` without one.
     func left(until deadline: ContinuousClock.Instant?) -> Double? {
-        deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) }
+        SearchStop.secondsLeft(until: deadline)
     }
 
     func elapsed() -> Double { (ContinuousClock.now - started).inSeconds }

@@ -18,6 +18,11 @@ public enum SearchStop {
     static func reached(_ deadline: ContinuousClock.Instant?) -> Bool {
         isRequested || (deadline.map { ContinuousClock.now >= $0 } ?? false)
     }
+
+    /// Seconds until `deadline`, at least 0; `nil` without one.
+    static func secondsLeft(until deadline: ContinuousClock.Instant?) -> Double? {
+        deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) }
+    }
 }
 
 /// A flag set once, read from any thread: the process's stop request, or a step's request that the

@@ -130,7 +130,7 @@ final class ColumnGeneration {
         deadline: ContinuousClock.Instant? = nil
     ) throws -> Int {
         converged = false
-        let result = try master.session.solve(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
+        let result = try master.session.solve(timeLimit: SearchStop.secondsLeft(until: deadline))
         guard let objective = result.objective, let duals = result.rowDuals, result.status == .optimal else { return 0 }
         value = objective
         primal = result.values
@@ -404,7 +404,7 @@ final class ColumnGeneration {
             // Solve once more before fixing: the shares then include the schedules just added, and
             // each solve meets one kind of change (new columns, or new bounds) from an optimal basis.
             let current = try master.session.solve(
-                timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) })
+                timeLimit: SearchStop.secondsLeft(until: deadline))
             guard current.status == .optimal, let primal = current.values, let objective = current.objective else {
                 break
             }
