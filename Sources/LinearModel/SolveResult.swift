@@ -151,8 +151,15 @@ public protocol LinearProgramSession: AnyObject {
     /// - Throws: ``ModelError`` for an unknown column or bounds that are not a range.
     func setBounds(_ variable: Variable, lower: Double, upper: Double) throws
 
-    /// Solves the linear program from the last basis: values, row duals and reduced costs.
-    func solve(timeLimit: Double?) throws -> SolveResult
+    /// Solves the linear program from the last basis: values, row duals and reduced costs. With
+    /// `presolve`, the solver first simplifies the program (and ignores the last basis); the solve
+    /// still leaves a basis for the next to start from.
+    func solve(timeLimit: Double?, presolve: Bool) throws -> SolveResult
+}
+
+extension LinearProgramSession {
+    /// Solves the linear program from the last basis, without presolving.
+    public func solve(timeLimit: Double?) throws -> SolveResult { try solve(timeLimit: timeLimit, presolve: false) }
 }
 
 extension Solver {

@@ -430,6 +430,39 @@ import Testing
         #expect(close(fixedB[a], 0) && close(fixedB[b], 1) && close(fixedB[c], 2))
     }
 
+    /// A presolved first solve (the relaxation a dive then goes on in) gives the hand optimum, and the
+    /// solves after it, from the basis GLPK's presolver recovered, give the same optima as from scratch.
+    @Test func presolvedFirstSolveThenFixings() throws {
+        let (session, columns, _) = try productionSession()
+        let (a, b, c) = (columns[0], columns[1], columns[2])
+        let first = try session.solve(timeLimit: nil, presolve: true)
+        #expect(first.status == .optimal)
+        #expect(close(first.objective, 13))
+        #expect(close(first[a], 2) && close(first[b], 0) && close(first[c], 1))
+        // The hand optima of fixingColumnsMatchesFromScratchSolves.
+        try session.setBounds(b, lower: 1, upper: 1)
+        #expect(close(try solveAndCompare(session).objective, 10))
+        try session.setBounds(b, lower: 0, upper: .infinity)
+        try session.setBounds(a, lower: 1, upper: 1)
+        #expect(close(try solveAndCompare(session).objective, 12.5))
+    }
+
+    /// The presolver cannot tell an infeasible program from an unbounded one; the session's answer
+    /// without it stands: x <= 1 with x >= 2 is infeasible, min -x with x + y >= 1 unbounded.
+    @Test func presolvedSolveOfProgramsWithoutOptimum() throws {
+        var impossible = LinearModel()
+        let x = impossible.addVariable("x", upper: 1)
+        impossible.addConstraint("impossible", LinearExpression(x), .greaterOrEqual(2))
+        #expect(try GLPKSession(impossible).solve(timeLimit: nil, presolve: true).status == .infeasible)
+        var open = LinearModel()
+        let u = open.addVariable("u")
+        let v = open.addVariable("v", upper: 10)
+        open.addConstraint("r", u + v, .greaterOrEqual(1))
+        open.setObjective(.minimize, -LinearExpression(u))
+        let unbounded = try GLPKSession(open).solve(timeLimit: nil, presolve: true)
+        #expect(unbounded.status == .unbounded, "\(unbounded.status) \(unbounded.termination)")
+    }
+
     @Test func boundChangeAndNewColumnBeforeOneSolve() throws {
         let (session, columns, rows) = try productionSession()
         #expect(close(try solveAndCompare(session).objective, 13))
