@@ -371,6 +371,90 @@ import Workforce
         #expect(settled.bestBound == nil)
     }
 
+    /// A step that records the whole model's start (``SearchState/wholeStart``): its objective and
+    /// whether it keeps every hard rule.
+    struct SeesWholeStart: SearchStep {
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            let built = try #require(state.built)
+            guard let start = state.wholeStart else { return }
+            let hard = Evaluator(built.candidates.case).evaluate(built.roster(from: start)).violations
+                .filter { $0.rule.kind == .hard }
+            journal.entries.append(("start", built.model.objectiveValue(start)))
+            journal.entries.append(("hard", Double(hard.count)))
+        }
+    }
+
+    /// With two threads, a second dive on the relaxation (from its optimum found without the
+    /// presolver) runs beside the first, and the cheaper roster is the whole model's start: never
+    /// dearer than the one thread's (its dive is the first of the two), and keeping every hard rule.
+    @Test func twoDivesOnTheRelaxationGiveAStartNoDearerThanOne() throws {
+        var cases = 0
+        for seed in UInt64(10)..<60 where cases < 4 {
+            guard let c = try NeighbourhoodSearchTests.sample(seed: seed) else { continue }
+            cases += 1
+            var starts: [Int: Double] = [:]
+            for threads in [1, 2] {
+                let journal = Journal()
+                var solver = CaseSolver(solver: GLPKSolver(), threads: threads)
+                solver.plan = SearchPlan(steps: [WholeRelaxation(), SeesWholeStart(journal: journal)])
+                _ = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+                let seen = { (name: String) -> Double? in journal.entries.first { $0.name == name }?.seconds ?? nil }
+                guard let start = seen("start") else {
+                    Issue.record("seed \(seed), \(threads) threads: no start")
+                    continue
+                }
+                starts[threads] = start
+                #expect(seen("hard") == 0, "seed \(seed), \(threads) threads")
+            }
+            let (one, two) = (try #require(starts[1]), try #require(starts[2]))
+            #expect(two <= one + 1e-6 * max(1, one), "seed \(seed): two threads \(two), one \(one)")
+        }
+        #expect(cases == 4)
+    }
+
+    /// A step that records the relaxation as taking `seconds` to solve.
+    struct SlowRelaxation: SearchStep {
+        var seconds: Double
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            state.relaxationSeconds = seconds
+        }
+    }
+
+    /// The whole model's branch-and-cut runs only where its relaxation took at most a tenth of the
+    /// time left; otherwise parts are re-solved to the end: the roster keeps every hard rule and is no
+    /// worse than the first, and the bound stays the relaxation's (the branch-and-cut, given the
+    /// time, proves this case's optimum, above its relaxation).
+    @Test func theWholeModelsTimeGoesToPartsWhereItsRelaxationIsSlow() throws {
+        #expect(WholeModel.branchAndCutPays(relaxationSeconds: nil, secondsLeft: 10))
+        #expect(WholeModel.branchAndCutPays(relaxationSeconds: 3, secondsLeft: nil))
+        #expect(WholeModel.branchAndCutPays(relaxationSeconds: 1, secondsLeft: 10))
+        #expect(!WholeModel.branchAndCutPays(relaxationSeconds: 3, secondsLeft: 16))
+        let c = try Self.sample()
+        let relaxation = try RoundedCoverTests.optimum(Formulation.build(c).model, relaxed: true)
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 2)
+        solver.plan = SearchPlan(steps: [])
+        let first = try #require(try solver.solve(c, options: SolveOptions()).evaluation)
+        solver.plan = SearchPlan(steps: [WholeRelaxation(), WholeModel()])
+        let proved = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        #expect(proved.status == .optimal)
+        let optimum = try #require(proved.evaluation?.objective)
+        #expect(relaxation < optimum - 1e-6 * max(1, optimum))
+        solver.plan = SearchPlan(steps: [WholeRelaxation(), SlowRelaxation(seconds: 1000), WholeModel()])
+        let parts = try solver.solve(c, options: SolveOptions(timeLimit: 600))
+        let evaluation = try #require(parts.evaluation)
+        #expect(evaluation.violations.filter { $0.rule.kind == .hard }.isEmpty)
+        #expect(evaluation.objective <= first.objective + 1e-6)
+        #expect(abs((parts.bestBound ?? .nan) - relaxation) <= 1e-6 * max(1, relaxation))
+        #expect(parts.status != .optimal)
+    }
+
     /// A step that sets how the master ended (settled, or only tailed off) and records whether the
     /// integer master then applies.
     struct SeesIntegerMaster: SearchStep {
