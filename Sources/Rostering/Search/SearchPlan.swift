@@ -561,9 +561,8 @@ struct WholeRelaxation: SearchStep {
         // Solved in the session the dive goes on in, presolved: GLPK's presolver makes this first
         // solve faster (the sample case's within the 3 s of a 30 s limit) and leaves a basis.
         let session = try state.solver.session(for: built.model)
-        let solving = ContinuousClock.now
         let result = try session.solve(timeLimit: limit, presolve: true)
-        state.relaxationSeconds = (ContinuousClock.now - solving).inSeconds
+        state.relaxationSeconds = result.elapsed
         // A relaxation no higher than the bound knows less than the master (Curtois's instance 19's
         // is 0, its costs all in cover a fraction of each shift meets), and every term of the
         // objective is non-negative (``SearchState/raiseBound(fromMaster:)``).
@@ -691,10 +690,9 @@ struct WholeModel: SearchStep {
         guard
             Self.branchAndCutPays(relaxationSeconds: state.relaxationSeconds, secondsLeft: state.left(until: deadline))
         else {
-            let values = try NeighbourhoodSearch(
-                solver: state.solver, threads: state.threads, cancel: nil, resume: state.partsTrail
-            ).guided(by: state.relaxation).improve(
-                built, start: start, deadline: deadline, progress: state.reporter("re-solving parts"))
+            // The whole model's parts search, gone on with to the end.
+            try WholeModelParts().run(&state, until: deadline)
+            let values = state.wholeStart ?? start
             state.whole = (values, built.model.objectiveValue(values), false)
             state.clampBound()
             return
