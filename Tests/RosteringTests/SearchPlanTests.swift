@@ -52,6 +52,24 @@ import Workforce
         }
     }
 
+    /// A step that knows a bound and reports its own steps through ``SearchState/reporter(_:)``: one
+    /// without a bound, one with a higher bound and one with a lower.
+    struct ReportsSteps: SearchStep {
+        var bound: Double
+
+        func share(_ state: SearchState) -> Double? { 0.5 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            state.bound = bound
+            let report = try #require(state.reporter("own steps"))
+            for own in [nil, bound + 1, bound - 1] {
+                _ = report(
+                    SolveProgress(
+                        elapsed: 0, incumbent: state.best.objective, bestBound: own, nodes: 0, newIncumbent: true))
+            }
+        }
+    }
+
     /// A step that records the best roster's objective when it runs, and until when it may run.
     struct SeesBest: SearchStep {
         var fraction: Double
@@ -171,6 +189,20 @@ import Workforce
             #expect(evaluation.violations.isEmpty, "\(options)")
             #expect(evaluation.objective <= alone.objective + 1e-6, "\(options)")
         }
+    }
+
+    /// A step's own progress shows the search's bound where the step has none of its own (a parts
+    /// search), and the higher of the two where it has (GLPK's branch-and-cut).
+    @Test func stepsProgressShowsTheHigherOfItsOwnBoundAndTheSearchs() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.plan = SearchPlan(steps: [ReportsSteps(bound: 100)])
+        let shown = Journal()
+        _ = try solver.solve(c, options: SolveOptions(timeLimit: 10)) { step in
+            if step.phase == "own steps" { shown.entries.append((step.phase ?? "", step.bestBound)) }
+            return .proceed
+        }
+        #expect(shown.entries.map(\.seconds) == [100, 101, 100])
     }
 
     /// Beside a master that settles, nothing the improver found is offered, on one thread or two:

@@ -80,14 +80,17 @@ struct SearchState {
                 phase: phase))
     }
 
-    /// A progress handler for a solver's or a search's own steps, shown as `phase`.
+    /// A progress handler for a solver's or a search's own steps, shown as `phase`. The step's best
+    /// bound is the higher of its own (GLPK's, in a branch-and-cut) and the search's (every bound
+    /// holds for the whole roster's objective), so a search without one of its own shows the known one.
     func reporter(_ phase: String) -> ((SolveProgress) -> ProgressAction)? {
-        let started = started
+        let (started, known) = (started, bound)
         return progress.map { report in
             { (step: SolveProgress) -> ProgressAction in
                 var step = step
                 step.elapsed = (ContinuousClock.now - started).inSeconds
                 step.phase = step.phase ?? phase
+                step.bestBound = [step.bestBound, known].compactMap { $0 }.max()
                 return report(step) == .stop || SearchStop.isRequested ? .stop : .proceed
             }
         }
