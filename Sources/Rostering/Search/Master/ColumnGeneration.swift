@@ -192,9 +192,11 @@ final class ColumnGeneration {
         let effort: ScheduleOracle.Effort = exact ? .exact : .quick
         let extra = alternatives
         let found = pricing.map(Array(people.indices)) { position in
-            ScheduleOracle(rules[people[position]], labelBudget: labelBudget).cheapest(
-                priced[position], incumbent: incumbents[position], effort: effort,
-                alternatives: extra, deadline: deadline)
+            var oracle = ScheduleOracle(rules[people[position]], labelBudget: labelBudget)
+            oracle.boundsOvertime = true
+            return oracle.cheapest(
+                priced[position], incumbent: incumbents[position], effort: effort, alternatives: extra,
+                deadline: deadline)
         }
         var added = 0
         for (position, p) in people.enumerated() {

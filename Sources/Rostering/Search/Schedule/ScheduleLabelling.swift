@@ -93,7 +93,7 @@ struct ScheduleLabelling {
         let unitsPerHour = ScheduleRules.unitsPerHour
         let overtimePerUnit = max(0, costs.overtimeRate) / unitsPerHour
         let constant = relaxation.constant(prices)
-        let hourPrice = prices.aboveMaximum - prices.belowMinimum + relaxation.linearOvertime
+        let hourPrice = prices.aboveMaximum - prices.belowMinimum + prices.overtime
         var complete = true
         var made = 0
         var history: [Labels] = []

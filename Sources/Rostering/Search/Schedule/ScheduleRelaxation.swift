@@ -1,8 +1,11 @@
 /// Prices on a person's resources (paid hours above the maximum or below the minimum, each limited
-/// shift, weekends) for the Lagrangian relaxation of their schedule.
+/// shift, weekends, overtime) for the Lagrangian relaxation of their schedule.
 struct ResourcePrices: Sendable {
     /// Per paid hour: above the maximum (>= 0) and below the minimum (>= 0).
     var aboveMaximum = 0.0, belowMinimum = 0.0
+    /// Per paid hour, less as much per hour of the hours overtime starts from: what the relaxation
+    /// counts of overtime pay, in [0, the overtime rate] (``ScheduleRelaxation``).
+    var overtime = 0.0
     /// Per shift of each limited shift (>= 0).
     var slots: [Double]
     /// Per weekend worked (>= 0).
@@ -13,23 +16,34 @@ struct ResourcePrices: Sendable {
 
 /// The Lagrangian relaxation of one person's schedule: the resources (hours, limited shifts,
 /// weekends) are priced instead of limited, which leaves a shortest path over the
-/// ``ScheduleGraph``. For prices >= 0 its value is a lower bound on the cheapest schedule
-/// (overtime is counted only where it is linear over every schedule that keeps the hours rules);
-/// the completion values it leaves guide and bound the oracle's labelling.
+/// ``ScheduleGraph``. For prices >= 0 its value is a lower bound on the cheapest schedule; the
+/// completion values it leaves guide and bound the oracle's labelling.
+///
+/// Overtime pay, `rate × max(0, hours − from)`, is at least `μ × (hours − from)` for every price μ in
+/// [0, rate]: the relaxation counts that, a price per hour and a constant. The ascent starts μ at the
+/// rate where every schedule is in overtime, else at 0, and moves it with the hours' excess over
+/// `from` when asked to (``ascend(from:iterations:target:movingOvertime:)``).
 struct ScheduleRelaxation {
     let rules: ScheduleRules
     let costs: ScheduleCosts
-    /// Overtime per hour counted in the relaxation: the rate when every schedule keeping the minimum
-    /// hours is in overtime, else 0.
-    let linearOvertime: Double
+    /// The highest overtime price (the overtime rate, or 0 without overtime pay).
+    let overtimeRate: Double
     let hours: [[Double]]
 
     init(_ rules: ScheduleRules, _ costs: ScheduleCosts) {
         self.rules = rules
         self.costs = costs
-        let minimumHours = rules.minUnits == .min ? 0 : Double(rules.minUnits) / ScheduleRules.unitsPerHour
-        linearOvertime = costs.overtimeRate > 0 && costs.overtimeFrom <= minimumHours ? costs.overtimeRate : 0
+        overtimeRate = max(0, costs.overtimeRate)
         hours = rules.units.map { $0.map { Double($0) / ScheduleRules.unitsPerHour } }
+    }
+
+    /// The prices the ascent starts from: 0, but overtime at its rate when every schedule keeping the
+    /// minimum hours is in overtime (the relaxation then counts overtime pay exactly).
+    var startingPrices: ResourcePrices {
+        var prices = ResourcePrices(slots: rules.slotLimits.count)
+        let minimumHours = rules.minUnits == .min ? 0 : Double(rules.minUnits) / ScheduleRules.unitsPerHour
+        if costs.overtimeFrom <= minimumHours { prices.overtime = overtimeRate }
+        return prices
     }
 
     /// One solve of the relaxation at `prices`.
@@ -50,7 +64,7 @@ struct ScheduleRelaxation {
         guard option >= 0 else { return costs.dayOff[level] }
         var cost =
             costs.shift[level][option]
-            + (prices.aboveMaximum - prices.belowMinimum + linearOvertime) * hours[level][option]
+            + (prices.aboveMaximum - prices.belowMinimum + prices.overtime) * hours[level][option]
         let slot = rules.slot[level][option]
         if slot >= 0 { cost += prices.slots[slot] }
         if graph.edgeWeekend[level][edge] { cost += prices.weekends + costs.weekend }
@@ -59,7 +73,7 @@ struct ScheduleRelaxation {
 
     /// The constant part of the relaxation's value at `prices`.
     func constant(_ prices: ResourcePrices) -> Double {
-        var value = -linearOvertime * costs.overtimeFrom
+        var value = -prices.overtime * costs.overtimeFrom
         if rules.maxUnits != .max { value -= prices.aboveMaximum * Double(rules.maxUnits) / ScheduleRules.unitsPerHour }
         if rules.minUnits != .min { value += prices.belowMinimum * Double(rules.minUnits) / ScheduleRules.unitsPerHour }
         for (slot, limit) in rules.slotLimits.enumerated() { value -= prices.slots[slot] * Double(limit) }
@@ -101,8 +115,9 @@ struct ScheduleRelaxation {
         return Solution(bound: toGo[0][0] + constant(prices), toGo: toGo, choice: choice)
     }
 
-    /// What a schedule uses of each resource, minus its limit (> 0 = over the limit); hours both ways.
-    func excess(_ choice: [Int?]) -> (aboveMaximum: Double, belowMinimum: Double, slots: [Double], weekends: Double) {
+    /// What a schedule uses of each resource, minus its limit (> 0 = over the limit); hours both ways,
+    /// and its hours less those overtime starts from.
+    func excess(_ choice: [Int?]) -> Excess {
         var units: Int64 = 0
         var counts = Array(repeating: 0, count: rules.slotLimits.count)
         var weeks = Set<Int>()
@@ -117,14 +132,24 @@ struct ScheduleRelaxation {
             rules.maxUnits == .max ? -1 : worked - Double(rules.maxUnits) / ScheduleRules.unitsPerHour,
             rules.minUnits == .min ? -1 : Double(rules.minUnits) / ScheduleRules.unitsPerHour - worked,
             counts.enumerated().map { Double($1 - rules.slotLimits[$0]) },
-            rules.maxWeekends.map { Double(weeks.count - $0) } ?? -1
+            rules.maxWeekends.map { Double(weeks.count - $0) } ?? -1,
+            worked - costs.overtimeFrom
         )
     }
 
+    typealias Excess = (
+        aboveMaximum: Double, belowMinimum: Double, slots: [Double], weekends: Double, overtime: Double
+    )
+
+    /// Whether a moving overtime price can raise the bound: there is overtime pay, and not every
+    /// schedule is in overtime (where one is, the price starts at the rate and counts it exactly).
+    var overtimeMayMove: Bool { overtimeRate > 0 && startingPrices.overtime < overtimeRate }
+
     /// Subgradient ascent on the prices from `start`: the best bound found with its prices and
     /// solution, and every path along the way that keeps all the resource limits (each keeps every rule).
+    /// The overtime price stays where it starts unless `movingOvertime`.
     func ascend(
-        from start: ResourcePrices, iterations: Int, target: Double?
+        from start: ResourcePrices, iterations: Int, target: Double?, movingOvertime: Bool = false
     ) -> (
         prices: ResourcePrices, solution: Solution,
         feasible: [[Int?]]
@@ -136,7 +161,7 @@ struct ScheduleRelaxation {
         var feasible: [[Int?]] = []
         var step = 1.0
         var sinceImprovement = 0
-        func keeps(_ excess: (aboveMaximum: Double, belowMinimum: Double, slots: [Double], weekends: Double)) -> Bool {
+        func keeps(_ excess: Excess) -> Bool {
             excess.aboveMaximum <= 1e-9 && excess.belowMinimum <= 1e-9 && excess.weekends <= 0
                 && excess.slots.allSatisfy { $0 <= 0 }
         }
@@ -144,17 +169,21 @@ struct ScheduleRelaxation {
             let excess = self.excess(current.choice)
             if keeps(excess) { feasible.append(current.choice) }
             if iteration == iterations { break }
-            // The direction: each price moves with its resource's excess (not below 0).
-            func direction(_ price: Double, _ excess: Double) -> Double { price <= 0 && excess < 0 ? 0 : excess }
+            // The direction: each price moves with its resource's excess (not below 0, overtime's not
+            // above its rate).
+            func direction(_ price: Double, _ excess: Double, most: Double = .infinity) -> Double {
+                (price <= 0 && excess < 0) || (price >= most && excess > 0) ? 0 : excess
+            }
             let gradient = (
                 direction(prices.aboveMaximum, excess.aboveMaximum),
                 direction(prices.belowMinimum, excess.belowMinimum),
                 zip(prices.slots, excess.slots).map { direction($0, $1) },
-                direction(prices.weekends, excess.weekends)
+                direction(prices.weekends, excess.weekends),
+                movingOvertime ? direction(prices.overtime, excess.overtime, most: overtimeRate) : 0
             )
             let norm =
                 gradient.0 * gradient.0 + gradient.1 * gradient.1 + gradient.2.reduce(0) { $0 + $1 * $1 }
-                + gradient.3 * gradient.3
+                + gradient.3 * gradient.3 + gradient.4 * gradient.4
             if norm <= 1e-12 { break }  // complementary slackness: the path is optimal for the relaxation
             // Polyak's step towards the best cost known (or a little above the best bound).
             let goal = target ?? (best.bound + max(1, abs(best.bound) * 0.1))
@@ -165,6 +194,7 @@ struct ScheduleRelaxation {
                 prices.slots[slot] = max(0, prices.slots[slot] + length * gradient.2[slot])
             }
             prices.weekends = max(0, prices.weekends + length * gradient.3)
+            prices.overtime = min(overtimeRate, max(0, prices.overtime + length * gradient.4))
             current = solve(prices)
             if current.bound > best.bound + 1e-9 {
                 best = current
