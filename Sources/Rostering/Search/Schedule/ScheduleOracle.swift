@@ -113,11 +113,11 @@ public struct ScheduleOracle: Sendable {
     /// On the generated 1,000-staff case, whose people with contract hours below their maximum are
     /// such, the bounds of one round of quick pricing summed 2.4 million below the schedules found
     /// without it, 1.4 million with it, and column generation's bound at 300 s rose from 1.19 million
-    /// to 2.07 million (roster 5.07 million). Guiding the search by it too changed the sample case's
-    /// first roster and passes, and its rosters at 60 s ended higher: 146,577–147,085 in nine runs
-    /// against 146,456–146,710 (the parts' sizes, carried from the search beside column generation,
-    /// went elsewhere; from fresh sizes both ended at about 146,745). Column generation's pricing
-    /// sets it; the first roster and person by person's passes need no bound.
+    /// to 2.47 million (roster 5.08 million either way). Guiding the search by it too changed the
+    /// sample case's first roster and passes, and its rosters at 60 s ended higher: 146,577–147,085 in
+    /// nine runs against 146,456–146,710 (the parts' sizes, carried from the search beside column
+    /// generation, went elsewhere; from fresh sizes both ended at about 146,745). Column generation's
+    /// pricing sets it; the first roster and person by person's passes need no bound.
     public var boundsOvertime = false
 
     /// How hard to search.
