@@ -26,7 +26,8 @@ struct ScheduleRelaxationTests {
         let shift = rules.options.map { $0.map { _ in -10.0 } }
         let dayOff = rules.options.map { _ in 0.0 }
         let costs = ScheduleCosts(shift: shift, dayOff: dayOff, overtimeFrom: most / 2, overtimeRate: 100)
-        let cheapest = try #require(valid.map { ScheduleOracle(rules).cost(of: $0.choice, costs) }.min())
+        let oracle = ScheduleOracle(rules)
+        let cheapest = try #require(valid.map { oracle.cost(of: $0.choice, costs) }.min())
         func bound(_ costs: ScheduleCosts, moving: Bool) -> Double {
             let relaxation = ScheduleRelaxation(rules, costs)
             return relaxation.ascend(

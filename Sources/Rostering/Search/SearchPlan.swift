@@ -606,11 +606,10 @@ struct WholeRelaxation: SearchStep {
         defer { _ = other?.result }
         let found = try RelaxationDive(session: session, built: built, solver: solver).roster(
             from: relaxed, deadline: deadline, subSolveSeconds: subSolveSeconds, completionLimit: completionLimit)
-        let rosters = [found, try other?.result.get() ?? nil].compactMap { $0 }
-        guard let best = rosters.min(by: { built.model.objectiveValue($0) < built.model.objectiveValue($1) }) else {
-            return
+        let rosters = [found, try other?.result.get() ?? nil].compactMap { $0 }.map {
+            ($0, built.model.objectiveValue($0))
         }
-        let objective = built.model.objectiveValue(best)
+        guard let (best, objective) = rosters.min(by: { $0.1 < $1.1 }) else { return }
         guard objective < built.model.objectiveValue(start) - 1e-9 * max(1, abs(objective)) else { return }
         state.wholeStart = best
         _ = state.progress?(

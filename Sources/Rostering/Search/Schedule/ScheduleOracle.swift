@@ -180,8 +180,8 @@ public struct ScheduleOracle: Sendable {
         }
         let relaxation = ScheduleRelaxation(rules, costs)
         let iterations = effort == .quick ? priceSteps / 3 : priceSteps * 4
-        let target = best?.cost
-        let ascent = relaxation.ascend(from: relaxation.startingPrices, iterations: iterations, target: target)
+        let (starting, target) = (relaxation.startingPrices, best?.cost)
+        let ascent = relaxation.ascend(from: starting, iterations: iterations, target: target)
         ascent.feasible.forEach(consider)
         var lower = ascent.solution.bound
         func settled() -> Bool {
@@ -216,8 +216,7 @@ public struct ScheduleOracle: Sendable {
         // Once the search is done, so that it goes as without (``boundsOvertime``).
         if boundsOvertime && relaxation.overtimeMayMove && !settled() {
             let moving = relaxation.ascend(
-                from: relaxation.startingPrices, iterations: iterations, target: best?.cost ?? target,
-                movingOvertime: true)
+                from: starting, iterations: iterations, target: best?.cost ?? target, movingOvertime: true)
             lower = max(lower, moving.solution.bound)
         }
         guard let best else { return finish(.unknown(bound: lower)) }

@@ -28,12 +28,16 @@ struct ScheduleRelaxation {
     let costs: ScheduleCosts
     /// The highest overtime price (the overtime rate, or 0 without overtime pay).
     let overtimeRate: Double
+    /// Where the overtime price starts (``startingPrices``).
+    private let startingOvertime: Double
     let hours: [[Double]]
 
     init(_ rules: ScheduleRules, _ costs: ScheduleCosts) {
         self.rules = rules
         self.costs = costs
         overtimeRate = max(0, costs.overtimeRate)
+        let minimumHours = rules.minUnits == .min ? 0 : Double(rules.minUnits) / ScheduleRules.unitsPerHour
+        startingOvertime = costs.overtimeFrom <= minimumHours ? overtimeRate : 0
         hours = rules.units.map { $0.map { Double($0) / ScheduleRules.unitsPerHour } }
     }
 
@@ -41,8 +45,7 @@ struct ScheduleRelaxation {
     /// minimum hours is in overtime (the relaxation then counts overtime pay exactly).
     var startingPrices: ResourcePrices {
         var prices = ResourcePrices(slots: rules.slotLimits.count)
-        let minimumHours = rules.minUnits == .min ? 0 : Double(rules.minUnits) / ScheduleRules.unitsPerHour
-        if costs.overtimeFrom <= minimumHours { prices.overtime = overtimeRate }
+        prices.overtime = startingOvertime
         return prices
     }
 
@@ -143,7 +146,7 @@ struct ScheduleRelaxation {
 
     /// Whether a moving overtime price can raise the bound: there is overtime pay, and not every
     /// schedule is in overtime (where one is, the price starts at the rate and counts it exactly).
-    var overtimeMayMove: Bool { overtimeRate > 0 && startingPrices.overtime < overtimeRate }
+    var overtimeMayMove: Bool { overtimeRate > 0 && startingOvertime < overtimeRate }
 
     /// Subgradient ascent on the prices from `start`: the best bound found with its prices and
     /// solution, and every path along the way that keeps all the resource limits (each keeps every rule).
