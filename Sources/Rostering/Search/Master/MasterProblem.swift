@@ -222,7 +222,22 @@ final class MasterProblem {
             return existing
         }
         let c = index.case
-        var entries: [(row: RowHandle, coefficient: Double)] = [(convexity[p], 1)]
+        let cost = ScheduleOracle(rules[p]).cost(of: choice, own[p])
+        // No upper bound: the person's row keeps it at most 1, and a bound would take part of the
+        // duals that the Lagrangian bound needs in that row.
+        let column = try session.addColumn(
+            "s[\(c.staff[p].id),\(known[p].count)]", lower: 0, upper: .infinity,
+            objective: cost, entries: [(convexity[p], 1)] + entries(person: p, choice))
+        schedules.append((p, choice, column))
+        known[p][choice] = schedules.count - 1
+        return schedules.count - 1
+    }
+
+    /// The coefficients of person `p`'s schedule `choice` in the linking rows (every row but the
+    /// people's schedule rows).
+    func entries(person p: Int, _ choice: [Int?]) -> [(row: RowHandle, coefficient: Double)] {
+        let c = index.case
+        var entries: [(row: RowHandle, coefficient: Double)] = []
         var weekends = Set<Int>()
         for (d, option) in choice.enumerated() {
             guard let option else { continue }
@@ -241,15 +256,7 @@ final class MasterProblem {
             entries.append((high, -load))
             entries.append((low, -load))
         }
-        let cost = ScheduleOracle(rules[p]).cost(of: choice, own[p])
-        // No upper bound: the person's row keeps it at most 1, and a bound would take part of the
-        // duals that the Lagrangian bound needs in that row.
-        let column = try session.addColumn(
-            "s[\(c.staff[p].id),\(known[p].count)]", lower: 0, upper: .infinity,
-            objective: cost, entries: entries)
-        schedules.append((p, choice, column))
-        known[p][choice] = schedules.count - 1
-        return schedules.count - 1
+        return entries
     }
 
     /// Person `p`'s schedule costs at the master's duals: own costs minus what each shift and
