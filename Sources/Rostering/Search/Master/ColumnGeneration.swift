@@ -183,21 +183,9 @@ final class ColumnGeneration {
         let reduced = joining.map { joining in people.map { costs($0, joining) } } ?? priced
         let joining = joining ?? duals
         let rules = master.rules
-        // Each person's cheapest schedule in the master, each schedule costed once.
-        let incumbents = people.enumerated().map { position, p in
-            let oracle = ScheduleOracle(rules[p])
-            return master.schedules(of: p).map { ($0, oracle.cost(of: $0, priced[position])) }
-                .min { $0.1 < $1.1 }.map { PersonSchedule(choice: $0.0, cost: 0) }
-        }
-        let effort: ScheduleOracle.Effort = exact ? .exact : .quick
-        let extra = alternatives
-        let found = pricing.map(Array(people.indices)) { position in
-            var oracle = ScheduleOracle(rules[people[position]], labelBudget: labelBudget)
-            oracle.boundsOvertime = true
-            return oracle.cheapest(
-                priced[position], incumbent: incumbents[position], effort: effort, alternatives: extra,
-                deadline: deadline)
-        }
+        let found = cheapest(
+            people, at: priced, effort: exact ? .exact : .quick, labelBudget: labelBudget,
+            alternatives: alternatives, deadline: deadline)
         var added = 0
         for (position, p) in people.enumerated() {
             let convexity = joining[master.convexity[p].index]
@@ -212,13 +200,99 @@ final class ColumnGeneration {
             }
         }
         // The bound holds only when everyone was priced and nothing is fixed.
-        if people.count == index.case.staff.count && !diving {
-            let value = lagrangian.value(at: duals, cheapest: found.map(\.result.bound))
-            bound = max(bound, master.objectiveIsWhole ? (value - 1e-6).rounded(.up) : value)
-            if value > centre?.value ?? -.infinity { centre = (duals, value) }
-        }
+        if people.count == index.case.staff.count && !diving { raiseBound(at: duals, found.map(\.result.bound)) }
         return (added, found.allSatisfy(\.result.isProven))
     }
+
+    /// Raises the bound to the Lagrangian function at `duals`, given a lower bound on each person's
+    /// cheapest schedule there, and makes the duals the stability centre when it is the highest yet.
+    private func raiseBound(at duals: [Double], _ cheapest: [Double]) {
+        let value = lagrangian.value(at: duals, cheapest: cheapest)
+        bound = max(bound, master.objectiveIsWhole ? (value - 1e-6).rounded(.up) : value)
+        if value > centre?.value ?? -.infinity { centre = (duals, value) }
+    }
+
+    /// The oracle's answers for `people` at their schedule costs `priced` (by position in `people`),
+    /// priced concurrently, each person's cheapest schedule in the master their incumbent.
+    private func cheapest(
+        _ people: [Int], at priced: [ScheduleCosts], effort: ScheduleOracle.Effort, labelBudget: Int,
+        alternatives: Int, deadline: ContinuousClock.Instant?
+    ) -> [(result: ScheduleResult, alternatives: [PersonSchedule])] {
+        let rules = master.rules
+        // Each person's cheapest schedule in the master, each schedule costed once.
+        let incumbents = people.enumerated().map { position, p in
+            let oracle = ScheduleOracle(rules[p])
+            return master.schedules(of: p).map { ($0, oracle.cost(of: $0, priced[position])) }
+                .min { $0.1 < $1.1 }.map { PersonSchedule(choice: $0.0, cost: 0) }
+        }
+        return pricing.map(Array(people.indices)) { position in
+            var oracle = ScheduleOracle(rules[people[position]], labelBudget: labelBudget)
+            oracle.boundsOvertime = true
+            return oracle.cheapest(
+                priced[position], incumbent: incumbents[position], effort: effort, alternatives: alternatives,
+                deadline: deadline)
+        }
+    }
+
+    /// Subgradient steps on the master's Lagrangian function (``MasterLagrangian``) from the
+    /// stability centre, each pricing everyone (quickly) at its duals without solving the master:
+    /// the bound at the pace of pricing where the master's re-solves are slow (the generated
+    /// 1,000-staff case: 7 s a re-solve at 12,000 schedules, 1.5 s to price everyone). Each step
+    /// moves `λ × (target − L̃) / |g|²` along g (Polyak's step), where L̃ is the function at the
+    /// schedules the oracle found (not always the cheapest: L̃ is at least L), g its subgradient
+    /// there, and `target` is at least the master's optimum (the best roster's objective). λ starts
+    /// at 1 and halves after ``ascentPatience`` steps without a higher L̃; the steps end when it is
+    /// below ``leastAscentStep`` or at the deadline. Each step raises the bound, and moves the centre
+    /// where L is the highest yet; no schedule joins the master. Outside a dive, after a round.
+    /// - Parameter stepDone: called after each step with the bound.
+    func ascend(target: Double, deadline: ContinuousClock.Instant?, stepDone: (_ bound: Double) -> Void = { _ in }) {
+        guard !diving, var duals = centre?.duals else { return }
+        let everyone = Array(index.case.staff.indices)
+        let rules = master.rules
+        var (step, best, idle) = (1.0, -Double.infinity, 0)
+        var last: (duals: [Double], gradient: [Double], scale: Double)?
+        while step >= Self.leastAscentStep, !SearchStop.reached(deadline) {
+            let priced = everyone.map { master.pricing($0, duals: duals) }
+            let found = cheapest(
+                everyone, at: priced, effort: .quick, labelBudget: ScheduleOracle.defaultLabelBudget, alternatives: 0,
+                deadline: deadline)
+            // Past the deadline the oracle's answers prove nothing.
+            if SearchStop.reached(deadline) { return }
+            raiseBound(at: duals, found.map(\.result.bound))
+            stepDone(bound)
+            var costs: [Double] = []
+            var entries: [[(row: RowHandle, coefficient: Double)]] = []
+            for p in everyone {
+                guard let schedule = found[p].result.schedule else { return }
+                costs.append(ScheduleOracle(rules[p]).cost(of: schedule.choice, priced[p]))
+                entries.append(master.entries(person: p, schedule.choice))
+            }
+            let reached = lagrangian.value(at: duals, cheapest: costs)
+            guard reached.isFinite || last != nil else { return }
+            if reached > best {
+                (best, idle) = (reached, 0)
+            } else {
+                idle += 1
+                if idle >= Self.ascentPatience || !reached.isFinite { (step, idle) = (step / 2, 0) }
+            }
+            if reached.isFinite {
+                let gradient = lagrangian.subgradient(at: duals, schedules: entries)
+                let norm = gradient.reduce(0) { $0 + $1 * $1 }
+                guard norm > 0, target > reached else { return }
+                last = (duals, gradient, (target - reached) / norm)
+            }
+            // Where L is not finite (a column unbounded with several entries, which
+            // ``MasterLagrangian/moved(_:along:step:)`` leaves out), a shorter step from the last duals where it was.
+            guard let last else { return }
+            duals = lagrangian.moved(last.duals, along: last.gradient, step: step * last.scale)
+        }
+    }
+
+    /// Steps of ``ascend(target:deadline:stepDone:)`` without a higher value after which its step
+    /// halves.
+    static let ascentPatience = 3
+    /// The step of ``ascend(target:deadline:stepDone:)`` below which it ends.
+    static let leastAscentStep = 1.0 / 1024
 
     /// What follows a quick round.
     enum AfterQuickRound: Equatable {
