@@ -154,7 +154,7 @@ struct SearchPlan {
     static func standard(exactSearchLimit: Int) -> SearchPlan {
         let exact = ExactSearch(candidateLimit: exactSearchLimit)
         return SearchPlan(steps: [
-            ImproveAlongside(steps: [SettleMaster(), LargestShares(), Dives(), IntegerMaster()]),
+            ImproveAlongside(steps: [SettleMaster(), AscendBound(), LargestShares(), Dives(), IntegerMaster()]),
             PersonByPerson(exact: exact),
             WholeRelaxation(), RecreateRuins(exact: exact),
             PartsSearch(), RaiseBound(), WholeModelParts(), WholeModel(),
@@ -285,6 +285,20 @@ struct ImproveAlongside: SearchStep {
         try state.consider(choices, "re-solving parts")
         // The whole model's start while it is as good as the best roster (``WholeModel/start(_:)``).
         state.wholeStart = values
+    }
+}
+
+/// Subgradient steps on the master's Lagrangian function after its rounds, in a case without the
+/// whole model whose master has not settled (``ColumnGeneration/ascend(target:deadline:stepDone:)``),
+/// towards the best roster's objective: each prices everyone without re-solving the master.
+struct AscendBound: SearchStep {
+    func share(_ state: SearchState) -> Double? { state.built == nil && !state.masterSettled ? 0.45 : nil }
+
+    func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+        state.generation.ascend(target: state.best.objective, deadline: deadline) { bound in
+            state.raiseBound(fromMaster: bound)
+            state.report("raising the bound")
+        }
     }
 }
 
