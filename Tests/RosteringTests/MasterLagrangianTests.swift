@@ -99,7 +99,10 @@ import Workforce
                 Roster(assignments: ColumnGenerationTests.rows(index, people.rules, first))
             ).objective
             var reported: [Double] = []
-            generation.ascend(target: max(target, optimum) + 1, deadline: nil) { reported.append($0) }
+            generation.ascend(target: max(target, optimum) + 1, deadline: nil) {
+                reported.append($0)
+                return true
+            }
             cases += 1
             #expect(generation.bound >= before, "seed \(seed): the bound fell from \(before) to \(generation.bound)")
             #expect(

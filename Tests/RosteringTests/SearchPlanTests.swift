@@ -191,6 +191,56 @@ import Workforce
         }
     }
 
+    /// The bound a step saw.
+    final class Seen: @unchecked Sendable {
+        var bound: Double?
+    }
+
+    /// Two rounds of column generation, its master then taken as not settled; records the bound.
+    struct RoundsSeen: SearchStep {
+        var seen: Seen
+
+        func share(_ state: SearchState) -> Double? { 0.2 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            try state.generation.settle(rounds: 2, exact: false, deadline: deadline)
+            state.raiseBound(fromMaster: state.generation.bound)
+            state.masterSettled = false
+            seen.bound = state.bound
+        }
+    }
+
+    /// Without a whole model, subgradient steps follow a master that has not settled: they report
+    /// their progress, keep the bound at least the rounds' and at most the best roster's objective;
+    /// with the whole model they do not run.
+    @Test func theBoundIsRaisedWithoutTheWholeModelAfterAMasterThatHasNotSettled() throws {
+        var raised = false
+        for seed in UInt64(10)..<40 {
+            guard let c = try NeighbourhoodSearchTests.sample(seed: seed) else { continue }
+            for whole in [false, true] {
+                var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+                if !whole { solver.compactModelLimit = 0 }
+                let rounds = Seen()
+                solver.plan = SearchPlan(steps: [RoundsSeen(seen: rounds), AscendBound()])
+                let phases = Journal()
+                let run = try solver.solve(c, options: SolveOptions(timeLimit: 30)) { step in
+                    phases.entries.append((step.phase ?? "", step.bestBound))
+                    return .proceed
+                }
+                let stepped = phases.entries.filter { $0.name == "raising the bound" }
+                #expect(whole ? stepped.isEmpty : !stepped.isEmpty, "seed \(seed) whole model \(whole)")
+                // No bound is a bound of 0: every term of the objective is non-negative.
+                let (before, bound) = (rounds.bound ?? 0, run.bestBound ?? 0)
+                let objective = try #require(run.evaluation?.objective, "seed \(seed)")
+                #expect(
+                    bound >= before - 1e-9 && bound <= objective + 1e-6, "seed \(seed): \(before) \(bound) \(objective)"
+                )
+                if !whole && bound > before + 1e-6 * max(1, abs(before)) { raised = true }
+            }
+        }
+        #expect(raised, "the steps raised no bound")
+    }
+
     /// A step's own progress shows the search's bound where the step has none of its own (a parts
     /// search), and the higher of the two where it has (GLPK's branch-and-cut).
     @Test func stepsProgressShowsTheHigherOfItsOwnBoundAndTheSearchs() throws {

@@ -244,8 +244,9 @@ final class ColumnGeneration {
     /// at 1 and halves after ``ascentPatience`` steps without a higher L̃; the steps end when it is
     /// below ``leastAscentStep`` or at the deadline. Each step raises the bound, and moves the centre
     /// where L is the highest yet; no schedule joins the master. Outside a dive, after a round.
-    /// - Parameter stepDone: called after each step with the bound.
-    func ascend(target: Double, deadline: ContinuousClock.Instant?, stepDone: (_ bound: Double) -> Void = { _ in }) {
+    /// - Parameter stepDone: called after each step with the bound; `false` ends the steps.
+    func ascend(target: Double, deadline: ContinuousClock.Instant?, stepDone: (_ bound: Double) -> Bool = { _ in true })
+    {
         guard !diving, var duals = centre?.duals else { return }
         let everyone = Array(index.case.staff.indices)
         let rules = master.rules
@@ -259,7 +260,7 @@ final class ColumnGeneration {
             // Past the deadline the oracle's answers prove nothing.
             if SearchStop.reached(deadline) { return }
             raiseBound(at: duals, found.map(\.result.bound))
-            stepDone(bound)
+            if !stepDone(bound) { return }
             var costs: [Double] = []
             var entries: [[(row: RowHandle, coefficient: Double)]] = []
             for p in everyone {
