@@ -303,9 +303,10 @@ struct AscendBound: SearchStep {
     static let patience = 5
 
     /// Only after rounds that gave a bound above 0: from a function below 0 the steps have far to
-    /// climb before they give the run anything. At 60 s, where Curtois's instances 15, 18, 19 and
-    /// 22–24 had none, the steps left their rosters 0.5–4.2% worse (e.g. 18 4617 → 4811, 24 160,271
-    /// → 166,746).
+    /// climb before they give the run anything, and on Curtois's instances without the whole model
+    /// (13, 20–24) they never did, at 60 s or 300 s; their time is the roster's (at 60 s, one run
+    /// each: 22 49,389 → 49,628, 23 59,351 → 60,807, 24 160,271 → 166,746 with the steps; 13 and 20
+    /// moved the other way, within their spread from run to run).
     func share(_ state: SearchState) -> Double? {
         state.built == nil && !state.masterSettled && state.bound ?? 0 > 0 ? 0.45 : nil
     }
