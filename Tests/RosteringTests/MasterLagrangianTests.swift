@@ -9,6 +9,19 @@ import Workforce
 /// subgradient steps on it (``ColumnGeneration/ascend(target:deadline:stepDone:)``), on small random
 /// cases (``RandomCase``) whose people's cheapest schedules the oracle proves.
 @Suite struct MasterLagrangianTests {
+    /// The random case of `seed` (demand hours on even seeds) with its first roster and column
+    /// generation from it; `nil` when some person has no schedule.
+    static func start(
+        seed: UInt64
+    ) throws -> (c: Case, index: CaseIndex, people: FirstRoster, first: [[Int?]], generation: ColumnGeneration)? {
+        guard
+            let (c, index, people, first) = try ColumnGenerationTests.withFirstRoster(seed: seed, hours: seed % 2 == 0)
+        else { return nil }
+        let generation = try ColumnGeneration(
+            index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+        return (c, index, people, first, generation)
+    }
+
     /// L at `duals` with each person's cheapest schedule proved there, and those schedules' entries;
     /// `nil` when the oracle proves no cheapest schedule for someone.
     static func exact(
@@ -34,12 +47,7 @@ import Workforce
         var raised = 0
         var generator = SeededGenerator(seed: 48)
         for seed in UInt64(900)..<940 {
-            guard
-                let (_, index, people, first) = try ColumnGenerationTests.withFirstRoster(
-                    seed: seed, hours: seed % 2 == 0)
-            else { continue }
-            let generation = try ColumnGeneration(
-                index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            guard let (_, _, _, _, generation) = try Self.start(seed: seed) else { continue }
             let master = generation.master
             let lagrangian = MasterLagrangian(master)
             let lp = try master.session.solve(timeLimit: nil)
@@ -82,12 +90,7 @@ import Workforce
         var cases = 0
         var raised = 0
         for seed in UInt64(940)..<980 {
-            guard
-                let (c, index, people, first) = try ColumnGenerationTests.withFirstRoster(
-                    seed: seed, hours: seed % 2 == 0)
-            else { continue }
-            let settled = try ColumnGeneration(
-                index, rules: people.rules, first: first, solver: GLPKSolver(), threads: 1)
+            guard let (c, index, people, first, settled) = try Self.start(seed: seed) else { continue }
             try settled.settle(deadline: nil)
             guard settled.converged, let optimum = settled.value else { continue }
             let generation = try ColumnGeneration(

@@ -25,6 +25,8 @@ struct MasterLagrangian {
     /// narrowed by each column unbounded on one side whose only entry is in the row (its reduced
     /// cost must not have that side's sign). Columns unbounded with several entries are left out.
     private let finite: [Int: (least: Double, most: Double)]
+    /// ``rows`` by row index.
+    private let rowByIndex: [Int: (index: Int, lower: Double, upper: Double)]
     /// A dual or reduced cost of the wrong sign within this is read as 0 (the simplex's tolerance).
     static let tolerance = 1e-9
 
@@ -44,6 +46,7 @@ struct MasterLagrangian {
             }
         }
         self.rows = rows
+        rowByIndex = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0) })
         columns = model.columns.indices.filter { !schedules.contains($0) && !artificial.contains($0) }.map {
             (model.objectiveCoefficients[$0], model.columns[$0].lower, model.columns[$0].upper, entries[$0])
         }
@@ -128,9 +131,8 @@ struct MasterLagrangian {
             }
             for (row, coefficient) in column.entries { activity[row] += coefficient * x }
         }
-        let byIndex = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0) })
         for column in tied where column.coefficient != 0 {
-            guard let row = byIndex[column.row] else { continue }
+            guard let row = rowByIndex[column.row] else { continue }
             let wanted = (value(row) - activity[row.index]) / column.coefficient
             activity[row.index] += column.coefficient * min(max(wanted, column.lower), column.upper)
         }
