@@ -731,6 +731,37 @@ import Workforce
         #expect(improved >= 5, "person by person changed only \(improved) rosters")
     }
 
+    /// A sideways pass (person by person at costs tilted by less than ``FirstRoster/tiltTotal`` a
+    /// schedule) from a roster no quick pass improves keeps every hard rule, raises the estimate by
+    /// less than the tilt summed over everyone, moves some rosters to others of (about) equal cost,
+    /// and gives the same roster on one thread and on two; so do the quick passes after it.
+    @Test func sidewaysPassesKeepEveryRuleStayWithinTheTiltAndAgreeAcrossThreads() throws {
+        var moved = 0
+        for seed in UInt64(600)..<630 {
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 3 != 0))
+            let index = CaseIndex(Candidates(c))
+            let one = FirstRoster(index, threads: 1)
+            guard case .roster(let first) = one.build(deadline: nil) else { continue }
+            var before = Double.infinity
+            let start = one.improve(first, deadline: nil) { _, estimate in before = estimate }
+            for passes in [1, Int.max] {
+                var after = Double.infinity
+                let choices = one.improve(start, deadline: nil, passes: passes, sideways: seed) { _, estimate in
+                    after = min(after, estimate)
+                }
+                #expect(
+                    Self.hard(c, Roster(assignments: Self.rows(index, one.rules, choices))).isEmpty,
+                    "seed \(seed), \(passes) passes: a sideways pass broke a rule")
+                let tilt = Double(c.staff.count) * FirstRoster.tiltTotal
+                #expect(after <= before + tilt + 1e-6, "seed \(seed), \(passes) passes: \(before) → \(after)")
+                let two = FirstRoster(index, threads: 2).improve(start, deadline: nil, passes: passes, sideways: seed)
+                #expect(two == choices, "seed \(seed), \(passes) passes: one thread and two differ")
+                if passes == 1 && choices != start { moved += 1 }
+            }
+        }
+        #expect(moved >= 3, "sideways passes moved only \(moved) rosters")
+    }
+
     // MARK: c. The engine on many random cases
 
     /// With a time limit, the engine returns a roster keeping every hard rule whenever every person

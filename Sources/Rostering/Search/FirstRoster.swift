@@ -89,10 +89,13 @@ public struct FirstRoster: Sendable {
     /// - Parameter passed: called after each pass with an estimate of the objective (agency and
     ///   fairness aside; uncovered hours at the cheaper of the unmet-hour penalty and agency cover).
     /// - Parameter effort: how hard the oracle searches each person's schedule.
+    /// - Parameter seed: makes the first pass a sideways one, drawn from `seed`: each person's costs
+    ///   tilted (``tilt(_:seed:)``), and a schedule kept when it costs at most ``tiltTotal`` more than
+    ///   the person's own, so that people move among schedules of (about) equal cost.
     /// - Parameter stopped: ends the passes early once it is true (their roster is no longer wanted).
     public func improve(
         _ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = defaultPasses,
-        effort: ScheduleOracle.Effort = .quick,
+        effort: ScheduleOracle.Effort = .quick, sideways seed: UInt64? = nil,
         passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }, stopped: () -> Bool = { false }
     ) -> [[Int?]] {
         var descent = Descent(self)
@@ -108,7 +111,12 @@ public struct FirstRoster: Sendable {
                 if SearchStop.reached(deadline) || stopped() { break }
                 let group = Array(order[start..<min(order.count, start + Self.groupSize)])
                 let current = group.map { descent.schedules[$0]! }
-                let costs = group.map { descent.costs(without: $0) }
+                let sideways = pass == 0 ? seed : nil
+                let costs = group.map { p in
+                    var costs = descent.costs(without: p)
+                    if let sideways { Self.tilt(&costs, seed: sideways &+ UInt64(p) &* 0x9E37_79B9) }
+                    return costs
+                }
                 let found = work.map(Array(group.indices)) { position in
                     ScheduleOracle(rules[group[position]]).cheapest(
                         costs[position], incumbent: current[position], effort: effort, deadline: deadline
@@ -121,7 +129,8 @@ public struct FirstRoster: Sendable {
                     let now = moved ? descent.costs(without: p) : costs[position]
                     let oracle = ScheduleOracle(rules[p])
                     let gain = oracle.cost(of: current[position].choice, now) - oracle.cost(of: better.choice, now)
-                    guard gain > 1e-9 * max(1, abs(better.cost)) else { continue }
+                    let least = sideways == nil ? 1e-9 * max(1, abs(better.cost)) : -Self.tiltTotal
+                    guard gain > least else { continue }
                     descent.set(p, better)
                     changed = true
                     moved = true
@@ -131,6 +140,19 @@ public struct FirstRoster: Sendable {
             if !changed || SearchStop.reached(deadline) || stopped() { break }
         }
         return descent.choices
+    }
+
+    /// The most a sideways pass's tilt adds to a schedule's cost.
+    static let tiltTotal = 0.01
+
+    /// Adds to each of a person's shift costs a draw in [0, ``tiltTotal`` / days): a schedule's cost
+    /// rises by less than ``tiltTotal``, and among schedules of equal cost one is cheapest.
+    static func tilt(_ costs: inout ScheduleCosts, seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let most = tiltTotal / Double(max(1, costs.shift.count))
+        for d in costs.shift.indices {
+            for o in costs.shift[d].indices { costs.shift[d][o] += most * Double(random.next() >> 11) / 0x1p53 }
+        }
     }
 
     /// People in the order they are scheduled: fewest shifts open to them first.
