@@ -551,8 +551,9 @@ import Workforce
                 var search = NeighbourhoodSearch(solver: GLPKSolver(), threads: threads)
                 search.patience = 6
                 search.stepLimit = 600  // no sub-solve stopped by the clock: the search then repeats
-                return try search.improve(
-                    index, rules: people.rules, start: choices, objective: objective, deadline: nil, progress: nil)
+                return try search.improveLeavingTrail(
+                    index, rules: people.rules, start: choices, objective: objective, deadline: nil, progress: nil
+                ).choices
             }
             let found = try search(threads: 1)
             let (roster, after) = try #require(try Self.completed(index, people, found), "seed \(seed)")

@@ -191,6 +191,35 @@ import Workforce
         }
     }
 
+    /// Without a whole model, sideways passes after person by person end by their own criteria
+    /// without a time limit, repeat, keep every hard rule and never worsen person by person's roster,
+    /// and lower some; with the whole model they do not run.
+    @Test func sidewaysPassesAfterPersonByPersonLowerSomeRostersWithoutTheWholeModelOnly() throws {
+        var lowered = 0
+        for seed in UInt64(10)..<40 {
+            guard let c = try NeighbourhoodSearchTests.sample(seed: seed) else { continue }
+            for whole in [false, true] {
+                var solver = CaseSolver(solver: GLPKSolver(), threads: 2)
+                if !whole { solver.compactModelLimit = 0 }
+                solver.plan = SearchPlan(steps: [PersonByPerson(exact: Self.noExact)])
+                let alone = try #require(try solver.solve(c, options: SolveOptions()).evaluation, "seed \(seed)")
+                solver.plan = SearchPlan(steps: [PersonByPerson(exact: Self.noExact), SidewaysPasses()])
+                let run = try solver.solve(c, options: SolveOptions())
+                let evaluation = try #require(run.evaluation, "seed \(seed)")
+                #expect(evaluation.violations.isEmpty, "seed \(seed) whole \(whole)")
+                #expect(evaluation.objective <= alone.objective + 1e-6, "seed \(seed) whole \(whole)")
+                #expect(try solver.solve(c, options: SolveOptions()).roster == run.roster, "seed \(seed)")
+                if whole {
+                    #expect(
+                        abs(evaluation.objective - alone.objective) < 1e-6, "seed \(seed): ran with the whole model")
+                } else if evaluation.objective < alone.objective - 1e-6 {
+                    lowered += 1
+                }
+            }
+        }
+        #expect(lowered >= 1, "sideways passes lowered no roster")
+    }
+
     /// The bound a step saw.
     final class Seen: @unchecked Sendable {
         var bound: Double?

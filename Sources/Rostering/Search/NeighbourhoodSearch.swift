@@ -152,15 +152,15 @@ public struct NeighbourhoodSearch {
     }
 
     /// For a case without the whole model: returns each person's schedule (options of `rules`), at
-    /// least as good as `start`, whose objective is `objective`.
-    func improve(
+    /// least as good as `start`, whose objective is `objective`, and where the search left off.
+    func improveLeavingTrail(
         _ index: CaseIndex, rules: [ScheduleRules], start: [[Int?]], objective: Double,
         deadline: ContinuousClock.Instant?, progress: ((SolveProgress) -> ProgressAction)?
-    ) throws -> [[Int?]] {
+    ) throws -> (choices: [[Int?]], trail: Trail) {
         let solver = solver
         let first = Incumbent(
             solution: start, objective: objective, shape: RosterShape(worked: FirstRoster.worked(start, rules: rules)))
-        return try search(index.candidates, from: first, deadline: deadline, progress: progress) {
+        let (found, trail) = try search(index.candidates, from: first, deadline: deadline, progress: progress) {
             free, current, limit in
             let part = Self.partModel(index, rules: rules, free: free, current: current.solution)
             let result = try solver.solve(
@@ -171,7 +171,8 @@ public struct NeighbourhoodSearch {
             else { return (nil, finished) }
             let shape = RosterShape(gaps: Self.gaps(part, values), worked: FirstRoster.worked(choices, rules: rules))
             return (Incumbent(solution: choices, objective: objective, shape: shape), finished)
-        }.found.solution
+        }
+        return (found.solution, trail)
     }
 
     /// The search: batches of neighbourhoods around the incumbent, each re-solved by `solve` (given
