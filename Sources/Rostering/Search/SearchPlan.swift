@@ -150,7 +150,8 @@ struct SearchPlan {
     /// most `exactSearchLimit` candidate shifts, ``ExactSearch``); then re-solving parts of the
     /// roster, in the whole model when the case has one (and the whole model to the end), else each
     /// part in a model of its own, after ruin and recreate where person by person did not search
-    /// exactly; when those end early and the master has not settled, its rounds go on for the bound.
+    /// exactly and after sideways passes (``SidewaysPasses``), which also run between its slices;
+    /// when those end early and the master has not settled, its rounds go on for the bound.
     static func standard(exactSearchLimit: Int) -> SearchPlan {
         let exact = ExactSearch(candidateLimit: exactSearchLimit)
         return SearchPlan(steps: [
