@@ -696,17 +696,25 @@ import Workforce
         #expect(rounded >= 10, "only \(rounded) cases with agency and demand hours")
     }
 
+    /// Random cases (seeds 600–629, some with demand hours) with their first rosters, on one thread;
+    /// those without a first roster left out.
+    static func firstRosters() throws -> [(UInt64, Case, CaseIndex, FirstRoster, [[Int?]])] {
+        try (UInt64(600)..<630).compactMap { seed in
+            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 3 != 0))
+            let index = CaseIndex(Candidates(c))
+            let one = FirstRoster(index, threads: 1)
+            guard case .roster(let first) = one.build(deadline: nil) else { return nil }
+            return (seed, c, index, one, first)
+        }
+    }
+
     /// Person-by-person improvement, which re-schedules people in groups concurrently, keeps every
     /// hard rule, never raises its estimate of the objective from one pass to the next, and gives the
     /// same roster on one thread and on two, with the oracle's quick search and with its exact one
     /// (run from the quick one's roster, as the search plan does, it never raises the estimate).
     @Test func personByPersonKeepsEveryRuleAndAgreesAcrossThreads() throws {
         var improved = 0
-        for seed in UInt64(600)..<630 {
-            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 3 != 0))
-            let index = CaseIndex(Candidates(c))
-            let one = FirstRoster(index, threads: 1)
-            guard case .roster(let first) = one.build(deadline: nil) else { continue }
+        for (seed, c, index, one, first) in try Self.firstRosters() {
             var start = first
             var lastEstimate = Double.infinity
             for effort: ScheduleOracle.Effort in [.quick, .exact] {
@@ -737,11 +745,7 @@ import Workforce
     /// and gives the same roster on one thread and on two; so do the quick passes after it.
     @Test func sidewaysPassesKeepEveryRuleStayWithinTheTiltAndAgreeAcrossThreads() throws {
         var moved = 0
-        for seed in UInt64(600)..<630 {
-            let c = try CaseFiles.read(RandomCase.files(seed: seed, hours: seed % 3 != 0))
-            let index = CaseIndex(Candidates(c))
-            let one = FirstRoster(index, threads: 1)
-            guard case .roster(let first) = one.build(deadline: nil) else { continue }
+        for (seed, c, index, one, first) in try Self.firstRosters() {
             var before = Double.infinity
             let start = one.improve(first, deadline: nil) { _, estimate in before = estimate }
             for passes in [1, Int.max] {

@@ -573,8 +573,7 @@ struct RecreateRuins: SearchStep {
         var missed = 0
         for seed in 1...UInt64(slices) where missed < Self.misses && state.isOpen(until: deadline) {
             let before = state.best.objective
-            let end: ContinuousClock.Instant? =
-                if let deadline, let slice { min(deadline, ContinuousClock.now + slice) } else { nil }
+            let end = SearchStop.sliceEnd(slice, by: deadline)
             let found = state.people.recreate(state.best.choices, deadline: end, seed: seed, patience: patience)
             try state.consider(found, "re-choosing several people at once")
             missed = state.best.objective < before ? 0 : missed + 1
@@ -610,8 +609,7 @@ struct PartsSearch: SearchStep {
         var trail: NeighbourhoodSearch.Trail?
         while state.isOpen(until: deadline) {
             let before = state.best.objective
-            let end: ContinuousClock.Instant? =
-                if let deadline, let slice { min(deadline, ContinuousClock.now + slice) } else { nil }
+            let end = SearchStop.sliceEnd(slice, by: deadline)
             let search = NeighbourhoodSearch(solver: state.solver, threads: state.threads, cancel: nil, resume: trail)
                 .guided(by: state.relaxation)
             let found: [[Int?]]
@@ -624,9 +622,7 @@ struct PartsSearch: SearchStep {
                 if !SearchStop.reached(end) { return }
                 continue
             }
-            let passesEnd: ContinuousClock.Instant? =
-                if let deadline, let slice { min(deadline, ContinuousClock.now + slice) } else { nil }
-            try SidewaysPasses().descend(&state, until: passesEnd)
+            try SidewaysPasses().descend(&state, until: SearchStop.sliceEnd(slice, by: deadline))
         }
     }
 }

@@ -19,6 +19,12 @@ public enum SearchStop {
         isRequested || (deadline.map { ContinuousClock.now >= $0 } ?? false)
     }
 
+    /// The end of a slice of `slice` from now, at the latest `deadline`; `nil` without a deadline.
+    static func sliceEnd(_ slice: Duration?, by deadline: ContinuousClock.Instant?) -> ContinuousClock.Instant? {
+        guard let deadline, let slice else { return nil }
+        return min(deadline, ContinuousClock.now + slice)
+    }
+
     /// Seconds until `deadline`, at least 0; `nil` without one.
     static func secondsLeft(until deadline: ContinuousClock.Instant?) -> Double? {
         deadline.map { max(0, ($0 - ContinuousClock.now).inSeconds) }
