@@ -23,6 +23,25 @@ public struct ScheduleCosts: Sendable {
         self.weekend = weekend
     }
 
+    /// Whether, against `earlier` costs, these have moved only in `choice`'s favour: each option it
+    /// works and each day it is off cost no more, every other option and day off no less, and the
+    /// rest is the same. Then every other schedule's cost has risen by at least as much as
+    /// `choice`'s, and a schedule cheapest before is cheapest still.
+    func favours(_ choice: [Int?], since earlier: ScheduleCosts) -> Bool {
+        guard overtimeFrom == earlier.overtimeFrom, overtimeRate == earlier.overtimeRate,
+            weekend == earlier.weekend, shift.count == earlier.shift.count, choice.count == shift.count
+        else { return false }
+        for d in shift.indices {
+            let off = dayOff[d] - earlier.dayOff[d]
+            if choice[d] == nil ? off > 0 : off < 0 { return false }
+            for o in shift[d].indices {
+                let rise = shift[d][o] - earlier.shift[d][o]
+                if o == choice[d] ? rise > 0 : rise < 0 { return false }
+            }
+        }
+        return true
+    }
+
     /// No cost at all: any schedule that keeps the rules is cheapest (a feasibility question).
     public init(zeroFor rules: ScheduleRules) {
         self.init(shift: rules.options.map { $0.map { _ in 0 } }, dayOff: rules.options.map { _ in 0 })
