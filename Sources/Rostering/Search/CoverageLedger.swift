@@ -42,6 +42,30 @@ struct CoverageLedger {
         return change - min(paid, open) * hourValue
     }
 
+    /// What working candidate `i` changes in the priced linking rules, as ``value(of:)``, with each
+    /// short row's heads and hours weighed `1 + emphasis[row]` times (a guided pass's costs).
+    func value(of i: Int, emphasis: [DemandKey: Double]) -> Double {
+        guard !emphasis.isEmpty else { return value(of: i) }
+        let keys = index.keysMet[i]
+        guard !keys.isEmpty else { return 0 }
+        var change = 0.0
+        for key in keys {
+            let demand = index.demand[key]!
+            let count = heads[key] ?? 0
+            if count < demand.minStaff { change -= demand.underWeight * (1 + (emphasis[key] ?? 0)) }
+            if let most = demand.maxStaff, count >= most { change += demand.overWeight }
+        }
+        // The care hours go where `add(i)` would put them.
+        var left = index.case.shifts[index.candidates.all[i].shift].paidHours
+        let open = keys.map { ($0, max(0, index.demand[$0]!.hours - (care[$0] ?? 0))) }.sorted { $0.1 > $1.1 }
+        for (key, hours) in open where left > 0 && hours > 0 {
+            let share = min(left, hours)
+            change -= share * hourValue * (1 + (emphasis[key] ?? 0))
+            left -= share
+        }
+        return change
+    }
+
     /// Records candidate `i` as worked: one more head where its person holds the competency, and
     /// its care hours given to the rows with the most hours still open.
     mutating func add(_ i: Int) {

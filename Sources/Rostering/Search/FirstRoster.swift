@@ -7,8 +7,8 @@ import Workforce
 /// cheapest schedule of their own under their own costs (travel, preferences, changes, overtime)
 /// plus what each shift is worth to the demand the people before their group left open (a head
 /// short of `min_staff`, hours uncovered, a head above `max_staff`).
-/// ``improve(_:deadline:passes:effort:passed:stopped:)`` re-schedules each person against all the others in
-/// passes. Every roster along the way keeps every hard rule.
+/// ``improve(_:deadline:passes:effort:sideways:emphasis:passed:stopped:)`` re-schedules each
+/// person against all the others in passes. Every roster along the way keeps every hard rule.
 public struct FirstRoster: Sendable {
     public let index: CaseIndex
     /// Each person's rules, by person index.
@@ -18,7 +18,7 @@ public struct FirstRoster: Sendable {
     public private(set) var threads: Int
     /// People scheduled together in the first pass.
     static let groupSize = 4
-    /// Most passes of ``improve(_:deadline:passes:effort:passed:stopped:)`` unless told otherwise.
+    /// Most passes of ``improve(_:deadline:passes:effort:sideways:emphasis:passed:stopped:)`` unless told otherwise.
     public static let defaultPasses = 20
 
     public init(_ index: CaseIndex, threads: Int = 1) {
@@ -95,10 +95,13 @@ public struct FirstRoster: Sendable {
     /// - Parameter seed: makes the first pass a sideways one, drawn from `seed`: each person's costs
     ///   tilted (``tilt(_:seed:)``), and a schedule kept when it costs at most ``tiltTotal`` more than
     ///   the person's own, so that people move among schedules of (about) equal cost.
+    /// - Parameter emphasis: makes the first pass a guided one: each short demand row's shortfall
+    ///   weighs `1 + emphasis[row]` times (``CoverageLedger/value(of:emphasis:)``) in the costs the
+    ///   people see, so that one may take a shift there and leave one that someone else then takes.
     /// - Parameter stopped: ends the passes early once it is true (their roster is no longer wanted).
     public func improve(
         _ choices: [[Int?]], deadline: ContinuousClock.Instant?, passes: Int = defaultPasses,
-        effort: ScheduleOracle.Effort = .quick, sideways seed: UInt64? = nil,
+        effort: ScheduleOracle.Effort = .quick, sideways seed: UInt64? = nil, emphasis: [DemandKey: Double] = [:],
         passed: (_ pass: Int, _ estimate: Double) -> Void = { _, _ in }, stopped: () -> Bool = { false }
     ) -> [[Int?]] {
         var descent = Descent(self)
@@ -119,8 +122,9 @@ public struct FirstRoster: Sendable {
                 let group = Array(order[start..<min(order.count, start + Self.groupSize)])
                 let current = group.map { descent.schedules[$0]! }
                 let sideways = pass == 0 ? seed : nil
+                let stress = pass == 0 ? emphasis : [:]
                 let costs = group.map { p in
-                    var costs = descent.costs(without: p)
+                    var costs = descent.costs(without: p, emphasis: stress)
                     if let sideways { Self.tilt(&costs, seed: sideways &+ UInt64(p) &* 0x9E37_79B9) }
                     return costs
                 }
@@ -142,7 +146,7 @@ public struct FirstRoster: Sendable {
                     }
                     settled[p] = nil
                     // The costs the oracle saw, unless someone earlier in the group has moved since.
-                    let now = moved ? descent.costs(without: p) : costs[position]
+                    let now = moved ? descent.costs(without: p, emphasis: stress) : costs[position]
                     let oracle = ScheduleOracle(rules[p])
                     let gain = oracle.cost(of: current[position].choice, now) - oracle.cost(of: better.choice, now)
                     let least = sideways == nil ? 1e-9 * max(1, abs(better.cost)) : -Self.tiltTotal
@@ -194,21 +198,22 @@ public struct FirstRoster: Sendable {
             schedules = Array(repeating: nil, count: roster.rules.count)
         }
 
-        /// Person `p`'s costs against everyone else as recorded.
-        func costs(_ p: Int) -> ScheduleCosts {
+        /// Person `p`'s costs against everyone else as recorded, short rows weighed as `emphasis` says
+        /// (``CoverageLedger/value(of:emphasis:)``).
+        func costs(_ p: Int, emphasis: [DemandKey: Double] = [:]) -> ScheduleCosts {
             var costs = own[p]
             for (d, options) in roster.rules[p].options.enumerated() {
-                for (o, i) in options.enumerated() { costs.shift[d][o] += ledger.value(of: i) }
+                for (o, i) in options.enumerated() { costs.shift[d][o] += ledger.value(of: i, emphasis: emphasis) }
             }
             return costs
         }
 
         /// Person `p`'s costs against everyone else as recorded, their own schedule left out.
-        mutating func costs(without p: Int) -> ScheduleCosts {
-            guard let own = schedules[p] else { return costs(p) }
+        mutating func costs(without p: Int, emphasis: [DemandKey: Double] = [:]) -> ScheduleCosts {
+            guard let own = schedules[p] else { return costs(p, emphasis: emphasis) }
             clear(p)
             defer { set(p, own) }
-            return costs(p)
+            return costs(p, emphasis: emphasis)
         }
 
         mutating func set(_ p: Int, _ schedule: PersonSchedule) {
@@ -262,6 +267,13 @@ public struct FirstRoster: Sendable {
             }
             return broken.isEmpty && pins.isEmpty ? choice : nil
         }
+    }
+
+    /// The demand rows people's schedules leave short (``CoverageLedger/shortKeys``).
+    func shortKeys(_ choices: [[Int?]]) -> [DemandKey] {
+        var descent = Descent(self)
+        for (p, choice) in choices.enumerated() { descent.set(p, PersonSchedule(choice: choice, cost: 0)) }
+        return descent.ledger.shortKeys
     }
 
     /// The candidates (indices into ``Candidates/all``) worked in people's schedules.

@@ -7,10 +7,10 @@ extension FirstRoster {
 
     /// Improves a roster by ruin and recreate: a few people's schedules are taken out together and each
     /// of them is scheduled again in turn by the oracle's quick search, against the roster without the
-    /// people still to come. Person by person (``improve(_:deadline:passes:effort:passed:stopped:)``) changes
-    /// one person at a time, so it stops where every better roster needs two or more people to move at
-    /// once (one leaves a shift that another takes, each giving up something of their own); a ruin
-    /// lets them.
+    /// people still to come. Person by person
+    /// (``improve(_:deadline:passes:effort:sideways:emphasis:passed:stopped:)``) changes one person
+    /// at a time, so it stops where every better roster needs two or more people to move at once (one
+    /// leaves a shift that another takes, each giving up something of their own); a ruin lets them.
     ///
     /// Ruins are drawn ``ruinsPerRound`` at a time from a generator seeded with `seed`, half of them
     /// around demand the roster leaves open (people who could meet one such row) and half at random;

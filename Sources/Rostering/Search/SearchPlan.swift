@@ -1,4 +1,3 @@
-import Foundation
 import LinearModel
 import Workforce
 
@@ -479,22 +478,35 @@ struct PassRace {
 }
 
 /// For a case without the whole model, after person by person and ruin and recreate: person by
-/// person's quick passes from the best roster until one changes nobody, then, each time from the best
-/// roster, a sideways pass (each person's schedule re-chosen at costs tilted by less than
-/// ``FirstRoster/tiltTotal``, so that among schedules of equal cost a drawn one is taken) and quick
-/// passes after it until one changes nobody; until ``misses`` sideways passes in a row lead to no
-/// lower estimate, or for at most half the time left before 97% of the limit (the parts search, with
-/// these passes between its slices, has the rest).
+/// person's quick passes from the best roster until one changes nobody, then runs of a sideways pass
+/// and quick passes after it until one changes nobody: every other run from the best roster, the
+/// others also guided and each from the roster the guided run before it reached; until ``misses``
+/// runs in a row lead to no lower estimate, or for at most half the time left before 97% of the
+/// limit (the parts search, with these passes between its slices, has the rest). A sideways pass
+/// re-chooses each person's schedule at costs tilted by less than ``FirstRoster/tiltTotal``, so that
+/// among schedules of equal cost a drawn one is taken; guided, it also weighs the shortfall of each
+/// demand row ``emphasisStep`` more for each run before it that left the row short (a guided local
+/// search's penalties on the features of its local optima).
 ///
 /// Where no one person's schedule alone can lower the objective, many can be changed at no cost
 /// (cover exactly at its minimum is as good met by one person as by another), and after such moves
 /// one person's change often lowers it again. Instance 24's roster at 300 s, which no quick pass
 /// changed (145,291), fell to 141,338 after one sideways pass and its passes, and to 140,772 after
 /// three in 90 s; from the rosters of stop 48's runs at 60 s, in 45 s: instance 22 49,500 → 43,509,
-/// 20 6617 → 5313, 13 4032 → 2372.
+/// 20 6617 → 5313, 13 4032 → 2372. Where cover stays short in the same rows, the guidance draws
+/// people there at a small cost of their own, leaving shifts that others, at their own gain, take:
+/// from stop 49's rosters, 90 s of passes, sideways runs alone against guided ones only (from the
+/// last roster reached): instance 23 48,960 → 47,555, 24 140,313 → 139,160, 22 (from 60 s) 39,440 →
+/// 39,193; 45 s, 13 2606 → 1981, but 20 5341 → 5521 (guided from the best roster instead: 23 49,174;
+/// emphasis steps of 0.3 and 1: 49,068 and 50,077). From this code's rosters at 300 s, sideways,
+/// guided only and alternating as here: 23 (60 s) 50,059, 49,391, 49,679; 20 (45 s) 5103, 5190, 5136;
+/// alternating keeps most of either gain where the other has none.
 struct SidewaysPasses: SearchStep {
-    /// Sideways passes in a row that lead to no lower estimate, after which the step ends.
+    /// Runs in a row that lead to no lower estimate, after which the step ends.
     static let misses = 20
+    /// How much more a demand row's shortfall weighs in a sideways pass for each pass before it that
+    /// left the row short.
+    static let emphasisStep = 0.1
 
     func share(_ state: SearchState) -> Double? { state.built == nil ? 0.97 : nil }
 
@@ -507,12 +519,19 @@ struct SidewaysPasses: SearchStep {
         var lowest = Double.infinity
         var missed = 0
         var seed: UInt64 = 0
+        var shortfalls: [DemandKey: Double] = [:]
+        // The roster the guided runs go on from.
+        var walk = state.best.choices
         while missed < Self.misses, state.isOpen(until: deadline) {
             var estimate = Double.infinity
+            let guided = !seed.isMultiple(of: 2)
             let found = state.people.improve(
-                state.best.choices, deadline: deadline, passes: .max, effort: .quick, sideways: seed == 0 ? nil : seed,
-                passed: { estimate = $1 })
+                guided ? walk : state.best.choices, deadline: deadline, passes: .max, effort: .quick,
+                sideways: seed == 0 ? nil : seed,
+                emphasis: guided ? shortfalls.mapValues { $0 * Self.emphasisStep } : [:], passed: { estimate = $1 })
+            if guided || seed == 0 { walk = found }
             seed += 1
+            for key in state.people.shortKeys(found) { shortfalls[key, default: 0] += 1 }
             guard estimate < lowest - 1e-9 * max(1, abs(estimate)) else {
                 missed += 1
                 continue
