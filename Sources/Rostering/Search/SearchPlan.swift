@@ -431,7 +431,11 @@ struct PersonByPerson: SearchStep {
             let shares = state.generation.largestShares
         {
             let found = state.people.improve(
-                shares, deadline: deadline, passes: most, effort: .quick, passed: { race.lead($1) })
+                shares, deadline: deadline, passes: most, effort: .quick,
+                passed: {
+                    race.lead($1)
+                    state.report(Self.phase(pass: $0))
+                })
             try state.consider(found, "improving person by person")
         }
         for effort in efforts(state) where state.isOpen(until: deadline) {
@@ -440,11 +444,17 @@ struct PersonByPerson: SearchStep {
             var behind = false
             let found = state.people.improve(
                 start, deadline: deadline, passes: most, effort: effort,
-                passed: { behind = racing && race.isBehind(pass: $0, estimate: $1) }, stopped: { behind })
+                passed: {
+                    behind = racing && race.isBehind(pass: $0, estimate: $1)
+                    state.report(Self.phase(pass: $0))
+                }, stopped: { behind })
             try state.consider(found, "improving person by person")
             start = state.best.choices
         }
     }
+
+    /// The progress shown after a pass: passes over a large case take seconds each.
+    static func phase(pass: Int) -> String { "improving person by person, pass \(pass)" }
 
     /// Most passes from one start: without a whole model, until a pass changes nobody (instance 23's
     /// quick passes from the shares still gained 140–300 a pass at their 20th, 2.5 s each, where
