@@ -55,15 +55,22 @@ struct CoverageLedger {
             if count < demand.minStaff { change -= demand.underWeight * (1 + (emphasis[key] ?? 0)) }
             if let most = demand.maxStaff, count >= most { change += demand.overWeight }
         }
-        // The care hours go where `add(i)` would put them.
+        for (key, hours) in split(i) { change -= hours * hourValue * (1 + (emphasis[key] ?? 0)) }
+        return change
+    }
+
+    /// Where candidate `i`'s care hours would go: to its rows with the most hours still open first.
+    private func split(_ i: Int) -> [(key: DemandKey, hours: Double)] {
         var left = index.case.shifts[index.candidates.all[i].shift].paidHours
+        var split: [(key: DemandKey, hours: Double)] = []
+        let keys = index.keysMet[i]
         let open = keys.map { ($0, max(0, index.demand[$0]!.hours - (care[$0] ?? 0))) }.sorted { $0.1 > $1.1 }
         for (key, hours) in open where left > 0 && hours > 0 {
             let share = min(left, hours)
-            change -= share * hourValue * (1 + (emphasis[key] ?? 0))
+            split.append((key, share))
             left -= share
         }
-        return change
+        return split
     }
 
     /// Records candidate `i` as worked: one more head where its person holds the competency, and
@@ -71,15 +78,8 @@ struct CoverageLedger {
     mutating func add(_ i: Int) {
         let keys = index.keysMet[i]
         guard !keys.isEmpty else { return }
-        var left = index.case.shifts[index.candidates.all[i].shift].paidHours
-        var split: [(key: DemandKey, hours: Double)] = []
-        let open = keys.map { ($0, max(0, index.demand[$0]!.hours - (care[$0] ?? 0))) }.sorted { $0.1 > $1.1 }
-        for (key, hours) in open where left > 0 && hours > 0 {
-            let share = min(left, hours)
-            care[key, default: 0] += share
-            split.append((key, share))
-            left -= share
-        }
+        let split = split(i)
+        for (key, hours) in split { care[key, default: 0] += hours }
         for key in keys { heads[key, default: 0] += 1 }
         given[i] = split
     }

@@ -269,11 +269,16 @@ public struct FirstRoster: Sendable {
         }
     }
 
-    /// The demand rows people's schedules leave short (``CoverageLedger/shortKeys``).
+    /// The demand rows people's schedules leave short (``CoverageLedger/shortKeys``), their shifts
+    /// recorded in the order a ``Descent`` records them (the care split follows that order).
     func shortKeys(_ choices: [[Int?]]) -> [DemandKey] {
-        var descent = Descent(self)
-        for (p, choice) in choices.enumerated() { descent.set(p, PersonSchedule(choice: choice, cost: 0)) }
-        return descent.ledger.shortKeys
+        var ledger = CoverageLedger(index)
+        for (p, choice) in choices.enumerated() {
+            for (d, option) in choice.enumerated() {
+                if let option { ledger.add(rules[p].options[d][option]) }
+            }
+        }
+        return ledger.shortKeys
     }
 
     /// The candidates (indices into ``Candidates/all``) worked in people's schedules.
