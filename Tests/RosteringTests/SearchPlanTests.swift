@@ -448,6 +448,47 @@ import Workforce
         #expect(bound <= (raised.evaluation?.objective ?? -1) + 1e-6)
     }
 
+    /// Column generation's master after `rounds` quick rounds, then closed by exact rounds
+    /// (``SettleMaster/close(_:forecast:until:)``): records whether the quick rounds had settled it,
+    /// whether it ended settled (or proved the best roster optimal), its value and the run's bound.
+    struct ClosesAfterQuickRounds: SearchStep {
+        var rounds: Int
+        var journal: Journal
+
+        func share(_ state: SearchState) -> Double? { 1 }
+
+        func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
+            try state.generation.settle(rounds: rounds, exact: false, deadline: deadline)
+            journal.entries.append(("quick settled", state.generation.converged ? 1 : 0))
+            var forecast = SettlingForecast()
+            try SettleMaster.close(&state, forecast: &forecast, until: deadline)
+            journal.entries.append(("settled", state.generation.converged || state.isProven ? 1 : 0))
+            journal.entries.append(("value", state.generation.value))
+            journal.entries.append(("bound", state.bound))
+        }
+    }
+
+    /// Exact rounds close a master its quick rounds left unsettled: it ends settled, at the value and
+    /// bound of a master settled in full, and the bound is the master's value.
+    @Test func exactRoundsCloseAMasterTheQuickRoundsLeftUnsettled() throws {
+        let c = try Self.sample()
+        var solver = CaseSolver(solver: GLPKSolver(), threads: 1)
+        solver.compactModelLimit = 0
+        solver.plan = SearchPlan(steps: [SettleMaster()])
+        let settled = try #require(try solver.solve(c, options: SolveOptions()).bestBound)
+        let journal = Journal()
+        solver.plan = SearchPlan(steps: [ClosesAfterQuickRounds(rounds: 1, journal: journal)])
+        let closed = try solver.solve(c, options: SolveOptions())
+        let entries = Dictionary(uniqueKeysWithValues: journal.entries.map { ($0.name, $0.seconds) })
+        #expect(entries["quick settled"] == 0)
+        #expect(entries["settled"] == 1)
+        let value = try #require(entries["value"] ?? nil)
+        let bound = try #require(entries["bound"] ?? nil)
+        #expect(abs(value - settled) <= 1e-6 * max(1, settled))
+        #expect(abs(bound - settled) <= 1e-6 * max(1, settled))
+        #expect(abs((closed.bestBound ?? -1) - settled) <= 1e-6 * max(1, settled))
+    }
+
     /// A step that records the shares guiding the parts search: how many, and whether each is in [0, 1].
     struct SeesRelaxation: SearchStep {
         var journal: Journal
