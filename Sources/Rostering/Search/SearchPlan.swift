@@ -165,9 +165,9 @@ struct SearchPlan {
 /// Column generation's rounds, the source of the bound and of the schedules that dives round. The
 /// rounds go on while the bound, at its recent rate, can meet the master's value in the share left,
 /// or while that value still falls fast (``SettlingForecast``): a master that has tailed off is worth
-/// diving on even when its bound lags. A master that tails off so goes on in exact rounds, whose
-/// bound is tight, while they can still settle it (``close(_:forecast:until:)``). A quarter of the
-/// time, or 35% when there is no whole model to fall back on.
+/// diving on even when its bound lags. A master that tails off so, its bound far below, goes on in
+/// exact rounds, whose bound is tight, while they can still settle it (``close(_:forecast:until:)``).
+/// A quarter of the time, or 35% when there is no whole model to fall back on.
 ///
 /// With the whole model, the rounds stop once they are too slow for a dive to end by the dives'
 /// share: such a master gives no roster in time, and the whole model a better bound, so its time
@@ -188,7 +188,9 @@ struct SettleMaster: SearchStep {
             state.divesFit = state.built == nil || forecast.diveFits(secondsLeft: state.left(until: divesEnd))
             return state.divesFit && (settles || !forecast.isTailingOff)
         }
-        if forecast.isTailingOff && state.divesFit {
+        if forecast.isTailingOff && state.divesFit
+            && !Dives.isNear(value: state.generation.value ?? .infinity, bound: state.generation.bound)
+        {
             try Self.close(&state, forecast: &forecast, until: deadline)
         }
         // The exact rounds after the last quick one may have raised the bound.
@@ -198,13 +200,17 @@ struct SettleMaster: SearchStep {
         state.relaxation = state.generation.candidateShares
     }
 
-    /// Exact rounds on a master whose quick rounds tailed off before its bound met its value, until it
-    /// settles, its bound (at the exact rounds' pace) can no longer meet its value by `deadline`, or
-    /// the deadline comes. Quick pricing's bound lags far behind: instance 12's master tailed off at
-    /// 4041.0 with a bound of 1839 after 8.5 s of its 15 s share at 60 s; one exact round (0.13 s) took
-    /// the bound to 4029, four more settled it at 4040 by 9.3 s, and the run was proved optimal at
-    /// 14.5 s (4043, unproved, without them). Each exact round's length is left out of the pace of the
-    /// master's rounds (``SettlingForecast/diveFits(secondsLeft:)``): dives take quick rounds.
+    /// Exact rounds on a master whose quick rounds tailed off with its bound far below its value (not
+    /// within ``Dives/nearOptimum`` of it, from which dives aim), until it settles, its bound (at the
+    /// exact rounds' pace) can no longer meet its value by `deadline`, or the deadline comes. Quick
+    /// pricing's bound lags far behind: instance 12's master tailed off at 4041.0 with a bound of 1839
+    /// after 8.5 s of its 15 s share at 60 s; one exact round (0.13 s) took the bound to 4029, four
+    /// more settled it at 4040 by 9.3 s, and the run was proved optimal at 14.5 s (4043, unproved,
+    /// without them). Each exact round's length is left out of the pace of the
+    /// master's rounds (``SettlingForecast/diveFits(secondsLeft:)``): dives take quick rounds. Instance
+    /// 8's master tails off with its bound 0.34% below its value, and its exact rounds take 1.6–3 s:
+    /// with them to the end of the share, its dives began at 14.5 s rather than 8 s, and its rosters at
+    /// 60 s were 1408 and 1507 (1401–1409 without).
     static func close(
         _ state: inout SearchState, forecast: inout SettlingForecast, until deadline: ContinuousClock.Instant?
     ) throws {
@@ -385,9 +391,14 @@ struct Dives: SearchStep {
 
     func share(_ state: SearchState) -> Double? { state.masterReady ? Self.end : nil }
 
+    /// Whether a master's `bound` is within ``nearOptimum`` of its `value`.
+    static func isNear(value: Double, bound: Double) -> Bool {
+        bound >= value - nearOptimum * max(1, abs(value))
+    }
+
     func run(_ state: inout SearchState, until deadline: ContinuousClock.Instant?) throws {
         let (value, bound) = (state.generation.value ?? .infinity, state.generation.bound)
-        let near = bound >= value - Self.nearOptimum * max(1, abs(value))
+        let near = Self.isNear(value: value, bound: bound)
         var pool = -1
         var finished = false
         while state.isOpen(until: deadline) && state.generation.master.schedules.count > pool {
