@@ -394,10 +394,11 @@ import Workforce
     }
 
     /// Dives with a cutoff settle each step: one whose cutoff nothing can reach (infinity) never takes
-    /// a step back; one whose cutoff no roster can beat (the objective 0) takes back its steps
-    /// (fixings given way to the most certain, assignments barred, schedules ruled out) until its
-    /// take-backs run out. Both end with a roster that keeps every hard rule, and with their fixings
-    /// and bars undone the master settles back to the same linear optimum.
+    /// a step back; one whose cutoff no roster can beat (the objective 0) takes back a step (several
+    /// fixings given way to the most certain, then an assignment barred or a schedule ruled out) and,
+    /// the master's value still above the cutoff after that, drops the cutoff: at most two take-backs.
+    /// Both end with a roster that keeps every hard rule, and with their fixings and bars undone the
+    /// master settles back to the same linear optimum.
     @Test func divesWithACutoffKeepEveryHardRule() throws {
         let kinds: [ColumnGeneration.Dive] = [.assignments(fraction: 10), .schedules, .assignments(fraction: 1)]
         var (dived, tookBack) = (0, 0)
@@ -417,6 +418,7 @@ import Workforce
                     #expect(broken.isEmpty, "seed \(seed) \(kind) cutoff \(cutoff): \(broken)")
                     if cutoff == 0 {
                         if generation.takenBack > 0 { tookBack += 1 }
+                        #expect(generation.takenBack <= 2, "seed \(seed) \(kind): \(generation.takenBack) taken back")
                     } else {
                         #expect(generation.takenBack == 0, "seed \(seed) \(kind): \(generation.takenBack) taken back")
                     }

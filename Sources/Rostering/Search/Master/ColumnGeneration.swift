@@ -449,6 +449,19 @@ final class ColumnGeneration {
     /// away from it), one schedule ruled out. Two rounds leave a step's value half-settled: instance
     /// 8's rose by 100 in a step and fell by 60 over the next ones, and taking back on such values
     /// barred good assignments (1399 and 1400 at 60 s against 1307 twice).
+    ///
+    /// A take-back after which the master's value is still where no roster beats the cutoff (a
+    /// barring can raise it, or leave its person no schedule, their other fixings needing the barred
+    /// choice) shows that none down this dive does: the dive drops its cutoff and ends as one without,
+    /// the barring undone when the step it took back was cheaper. Instance 8's dives, every step
+    /// after such a take-back taken back in turn, barred one good assignment after another (the
+    /// master's value 1331 → 1424 → … → 1780, and their artificial columns) to the end of their
+    /// take-backs, with rosters of 2209–3715.
+    ///
+    /// A dive with a cutoff whose take-backs stall it (its pace too slow to end by its deadline,
+    /// ``DiveProgress``) drops the cutoff and ends as a dive without one, from its fixings: instance
+    /// 8's second dive, aiming below 1325.5 after a first of 1420, swung between 6 and 7 people open
+    /// through 15 take-backs in 8 s, its values under the fixings 1319–1386, and was given up.
     func dive(_ kind: Dive, deadline: ContinuousClock.Instant?, cutoff: Double? = nil) throws -> [[Int?]] {
         let people = index.case.staff.count
         defer {
@@ -458,13 +471,15 @@ final class ColumnGeneration {
             barred = barred.map { $0.map { _ in [] } }
         }
         // The master's value from which no roster under the fixings beats the cutoff.
-        let hopeless = cutoff.map { master.objectiveIsWhole ? $0 - 1 + 1e-6 : $0 - 1e-9 * max(1, abs($0)) }
+        var hopeless = cutoff.map { master.objectiveIsWhole ? $0 - 1 + 1e-6 : $0 - 1e-9 * max(1, abs($0)) }
         takenBack = 0
-        // The last step, which a take-back undoes.
+        // The last step, which a take-back undoes; the master's value that had the last step taken back
+        // and that take-back's barring (its fixings barred, and the schedules it ruled out), if any.
         var step: DiveStep?
-        let rounds = cutoff == nil ? 2 : Int.max
+        var lastTakeBack: (value: Double, barring: DiveStep?)?
+        var rounds = cutoff == nil ? 2 : Int.max
         var best: [Int: (position: Int, share: Double)] = [:]
-        let started = ContinuousClock.now
+        var started = ContinuousClock.now
         var progress = deadline.map { DiveProgress(window: ($0 - started).inSeconds) }
         gaveUp = false
         while true {
@@ -472,6 +487,11 @@ final class ColumnGeneration {
                 seconds: (ContinuousClock.now - started).inSeconds,
                 open: fixed.reduce(0) { $0 + $1.count(where: { $0 == Self.free }) })
             gaveUp = progress?.isHopeless ?? false
+            if gaveUp, hopeless != nil {
+                // Taking steps back has stalled the dive: it ends as a dive without a cutoff.
+                (hopeless, rounds, step, gaveUp, started) = (nil, 2, nil, false, .now)
+                progress = deadline.map { DiveProgress(window: ($0 - started).inSeconds) }
+            }
             let needed = progress?.fixingsNeeded ?? 0
             let expired = SearchStop.reached(deadline) || gaveUp
             let open = (0..<people).filter { fixed[$0].contains(Self.free) }
@@ -486,9 +506,19 @@ final class ColumnGeneration {
                 break
             }
             value = objective
+            if !expired, let taken = lastTakeBack, let cut = hopeless, objective >= cut {
+                // The step and its take-back both leave no roster that beats the cutoff: the dive ends
+                // without one, from the cheaper of the two.
+                if let barring = taken.barring, objective > taken.value { try unbar(barring) }
+                (hopeless, rounds, lastTakeBack) = (nil, 2, nil)
+                continue
+            }
+            lastTakeBack = nil
             if !expired, takenBack < people, let taken = step, let hopeless, objective >= hopeless {
                 takenBack += 1
-                step = try takeBack(taken, kind)
+                let (next, barring) = try takeBack(taken, kind)
+                step = next
+                if next == nil { lastTakeBack = (objective, barring) }
                 continue
             }
             best = [:]
@@ -526,19 +556,28 @@ final class ColumnGeneration {
     }
 
     /// Takes back a dive's step: several fixings give way to the first (most certain) alone, which
-    /// becomes the step; one assignment is barred instead, one schedule ruled out (no step then).
-    private func takeBack(_ step: DiveStep, _ kind: Dive) throws -> DiveStep? {
+    /// becomes the step; one assignment is barred instead (returned as the barring), one schedule
+    /// ruled out (no step then).
+    private func takeBack(_ step: DiveStep, _ kind: Dive) throws -> (step: DiveStep?, barring: DiveStep?) {
         for (p, d, _) in step.groups.joined() { fixed[p][d] = Self.free }
         try reopen(step.ruled)
         if step.groups.count > 1 {
-            return ([step.groups[0]], Array(step.schedules.prefix(1)), try apply(step.groups[0]))
+            return (([step.groups[0]], Array(step.schedules.prefix(1)), try apply(step.groups[0])), nil)
         }
         if case .assignments = kind {
-            try apply(step.groups[0], barring: true)
+            return (nil, (step.groups, [], try apply(step.groups[0], barring: true)))
         } else if let position = step.schedules.first, !ruledOut.contains(position) {
             try ruleOut(position)
         }
-        return nil
+        return (nil, nil)
+    }
+
+    /// Undoes a take-back's barring: the barred assignment is fixed again, as the step it took back had it.
+    private func unbar(_ barring: DiveStep) throws {
+        let fixings = Array(barring.groups.joined())
+        for (p, d, choice) in fixings { barred[p][d].remove(choice) }
+        try reopen(barring.ruled)
+        try apply(fixings)
     }
 
     /// An assignments dive's fixings from the shares of each person's choices each day in the master's
