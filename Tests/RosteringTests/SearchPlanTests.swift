@@ -489,6 +489,17 @@ import Workforce
         #expect(abs((closed.bestBound ?? -1) - settled) <= 1e-6 * max(1, settled))
     }
 
+    /// Exact rounds close a master only when the forecast stopped its rounds once it tailed off and its
+    /// bound is not within 1% of its value (``Dives/nearOptimum``).
+    @Test func onlyAMasterStoppedTailedOffWithItsBoundFarBelowIsClosed() {
+        #expect(SettleMaster.closes(stoppedTailedOff: true, value: 4041, bound: 1839))
+        #expect(SettleMaster.closes(stoppedTailedOff: true, value: 100, bound: -952))
+        #expect(!SettleMaster.closes(stoppedTailedOff: false, value: 4041, bound: 1839))
+        #expect(!SettleMaster.closes(stoppedTailedOff: true, value: 1298.36, bound: 1294))
+        #expect(!SettleMaster.closes(stoppedTailedOff: true, value: 1000, bound: 990))
+        #expect(SettleMaster.closes(stoppedTailedOff: true, value: 1000, bound: 989))
+    }
+
     /// A step that records the shares guiding the parts search: how many, and whether each is in [0, 1].
     struct SeesRelaxation: SearchStep {
         var journal: Journal

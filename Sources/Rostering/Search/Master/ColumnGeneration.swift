@@ -450,10 +450,12 @@ final class ColumnGeneration {
     /// 8's rose by 100 in a step and fell by 60 over the next ones, and taking back on such values
     /// barred good assignments (1399 and 1400 at 60 s against 1307 twice).
     ///
-    /// A take-back after which the master's value is still where no roster beats the cutoff (a
-    /// barring can raise it, or leave its person no schedule, their other fixings needing the barred
-    /// choice) shows that none down this dive does: the dive drops its cutoff and ends as one without,
-    /// the barring undone when the step it took back was cheaper. Instance 8's dives, every step
+    /// A take-back that ends a step (an assignment barred, a schedule ruled out; several fixings
+    /// narrowed to one keep the step) after which the master's value is still where no roster beats
+    /// the cutoff (a barring can raise it, or leave its person no schedule, their other fixings
+    /// needing the barred choice) shows that none down this dive does: the dive drops its cutoff and
+    /// ends as one without, a barring undone when the step it took back was cheaper (a schedule ruled
+    /// out stays so). Instance 8's dives, every step
     /// after such a take-back taken back in turn, barred one good assignment after another (the
     /// master's value 1331 → 1424 → … → 1780, and their artificial columns) to the end of their
     /// take-backs, with rosters of 2209–3715.
@@ -508,7 +510,7 @@ final class ColumnGeneration {
             value = objective
             if !expired, let taken = lastTakeBack, let cut = hopeless, objective >= cut {
                 // The step and its take-back both leave no roster that beats the cutoff: the dive ends
-                // without one, from the cheaper of the two.
+                // without one (from the step again when it was the cheaper and its take-back a barring).
                 if let barring = taken.barring, objective > taken.value { try unbar(barring) }
                 (hopeless, rounds, lastTakeBack) = (nil, 2, nil)
                 continue
