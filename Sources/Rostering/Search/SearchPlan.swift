@@ -189,7 +189,7 @@ struct SettleMaster: SearchStep {
                 measuredSeconds: state.generation.quickRoundSeconds)
             state.divesFit = state.built == nil || forecast.diveFits(secondsLeft: state.left(until: divesEnd))
             stoppedTailedOff = state.divesFit && !settles && forecast.isTailingOff
-            return state.divesFit && (settles || !forecast.isTailingOff)
+            return state.divesFit && !stoppedTailedOff
         }
         if Self.closes(
             stoppedTailedOff: stoppedTailedOff, value: state.generation.value ?? .infinity,
@@ -204,18 +204,25 @@ struct SettleMaster: SearchStep {
         state.relaxation = state.generation.candidateShares
     }
 
+    /// Whether a master whose rounds ended with `value` and `bound` is closed by exact rounds: the
+    /// forecast stopped its rounds once it tailed off (`stoppedTailedOff`; not a round that ended
+    /// settling, such as an exact round that added nothing unproved), and its bound is far below.
+    static func closes(stoppedTailedOff: Bool, value: Double, bound: Double) -> Bool {
+        stoppedTailedOff && !Dives.isNear(value: value, bound: bound)
+    }
+
     /// Exact rounds on a master whose quick rounds tailed off with its bound far below its value (not
     /// within ``Dives/nearOptimum`` of it, from which dives aim), until it settles, a round on the whole
     /// label budget adds nothing, the best roster is proved optimal, its bound (at the exact rounds'
-    /// pace) can no longer meet its value by `deadline`, or the deadline comes. Quick
-    /// pricing's bound lags far behind: instance 12's master tailed off at 4041.0 with a bound of 1839
-    /// after 8.5 s of its 15 s share at 60 s; one exact round (0.13 s) took the bound to 4029, four
-    /// more settled it at 4040 by 9.3 s, and the run was proved optimal at 14.5 s (4043, unproved,
-    /// without them). Each exact round's length is left out of the pace of the master's rounds
+    /// pace) can no longer meet its value by `deadline`, or the deadline comes. Quick pricing's bound
+    /// lags far behind: instance 12's master tailed off at 4041.0 with a bound of 1839 after 8.5 s of
+    /// its 15 s share at 60 s; one exact round (0.13 s) took the bound to 4029, four more settled it
+    /// at 4040 by 9.3 s, and the run was proved optimal at 14.5 s (4043, unproved, without them).
+    /// Each exact round's length is left out of the pace of the master's rounds
     /// (``SettlingForecast/diveFits(secondsLeft:)``): dives take quick rounds. The forecast that
     /// stopped the quick rounds reads the clock, so a master settled so (and the run after it) depends
-    /// on where that stop fell, as a master that stopped unsettled did before; without a time limit the
-    /// forecast never stops the rounds, and nothing here runs.
+    /// on where that stop fell, as a master that stopped unsettled did before; without a time limit
+    /// the forecast never stops the rounds, and nothing here runs.
     ///
     /// The rounds search on the smaller label budget of stalled quick rounds
     /// (``ColumnGeneration/stalledLabelBudget``; their bound still holds), and on the whole budget once
@@ -224,13 +231,6 @@ struct SettleMaster: SearchStep {
     /// smaller, 0.4 s (and 12 settled by 8.3 s). Instance 8's master tails off with its bound 0.34%
     /// below its value, and its exact rounds take 1.6–3 s: with them to the end of the share, its dives
     /// began at 14.5 s rather than 8 s, and its rosters at 60 s were 1408 and 1507 (1401–1409 without).
-    /// Whether a master whose rounds ended with `value` and `bound` is closed by exact rounds: the
-    /// forecast stopped its rounds once it tailed off (`stoppedTailedOff`; not a round that ended
-    /// settling, such as an exact round that added nothing unproved), and its bound is far below.
-    static func closes(stoppedTailedOff: Bool, value: Double, bound: Double) -> Bool {
-        stoppedTailedOff && !Dives.isNear(value: value, bound: bound)
-    }
-
     static func close(
         _ state: inout SearchState, forecast: inout SettlingForecast, until deadline: ContinuousClock.Instant?
     ) throws {

@@ -455,10 +455,9 @@ final class ColumnGeneration {
     /// the cutoff (a barring can raise it, or leave its person no schedule, their other fixings
     /// needing the barred choice) shows that none down this dive does: the dive drops its cutoff and
     /// ends as one without, a barring undone when the step it took back was cheaper (a schedule ruled
-    /// out stays so). Instance 8's dives, every step
-    /// after such a take-back taken back in turn, barred one good assignment after another (the
-    /// master's value 1331 → 1424 → … → 1780, and their artificial columns) to the end of their
-    /// take-backs, with rosters of 2209–3715.
+    /// out stays so). Instance 8's dives, every step after such a take-back taken back in turn, barred
+    /// one good assignment after another (the master's value 1331 → 1424 → … → 1780, and their
+    /// artificial columns) to the end of their take-backs, with rosters of 2209–3715.
     ///
     /// A dive with a cutoff whose take-backs stall it (its pace too slow to end by its deadline,
     /// ``DiveProgress``) drops the cutoff and ends as a dive without one, from its fixings: instance
