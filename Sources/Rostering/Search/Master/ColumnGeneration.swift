@@ -428,6 +428,9 @@ final class ColumnGeneration {
     /// are (schedules dives), and the schedules they ruled out.
     typealias DiveStep = (groups: [[Fixing]], schedules: [Int], ruled: [Int])
 
+    /// Quick rounds that settle a dive's step without a cutoff (for the people with open days).
+    static let stepRounds = 2
+
     /// Diving: settle the master, fix what its solution (nearly) agrees on (``Dive``), rule out the
     /// schedules that break a fixing, price new schedules around the fixings, and repeat until every
     /// person's schedule is whole in the master's solution. Any one schedule per person keeps every
@@ -478,7 +481,6 @@ final class ColumnGeneration {
         // and that take-back's barring (its fixings barred, and the schedules it ruled out), if any.
         var step: DiveStep?
         var lastTakeBack: (value: Double, barring: DiveStep?)?
-        var rounds = cutoff == nil ? 2 : Int.max
         var best: [Int: (position: Int, share: Double)] = [:]
         var started = ContinuousClock.now
         var progress = deadline.map { DiveProgress(window: ($0 - started).inSeconds) }
@@ -490,14 +492,16 @@ final class ColumnGeneration {
             gaveUp = progress?.isHopeless ?? false
             if gaveUp, hopeless != nil {
                 // Taking steps back has stalled the dive: it ends as a dive without a cutoff.
-                (hopeless, rounds, step, gaveUp, started) = (nil, 2, nil, false, .now)
+                (hopeless, step, gaveUp, started) = (nil, nil, false, .now)
                 progress = deadline.map { DiveProgress(window: ($0 - started).inSeconds) }
             }
             let needed = progress?.fixingsNeeded ?? 0
             let expired = SearchStop.reached(deadline) || gaveUp
             let open = (0..<people).filter { fixed[$0].contains(Self.free) }
             if !expired && !open.isEmpty {
-                try settle(rounds: rounds, people: open, exact: false, deadline: deadline)
+                // Without a cutoff, a step's rounds; with one, until a round adds nothing.
+                try settle(
+                    rounds: hopeless == nil ? Self.stepRounds : .max, people: open, exact: false, deadline: deadline)
             }
             // Solve once more before fixing: the shares then include the schedules just added, and
             // each solve meets one kind of change (new columns, or new bounds) from an optimal basis.
@@ -511,7 +515,7 @@ final class ColumnGeneration {
                 // The step and its take-back both leave no roster that beats the cutoff: the dive ends
                 // without one (from the step again when it was the cheaper and its take-back a barring).
                 if let barring = taken.barring, objective > taken.value { try unbar(barring) }
-                (hopeless, rounds, lastTakeBack) = (nil, 2, nil)
+                (hopeless, lastTakeBack) = (nil, nil)
                 continue
             }
             lastTakeBack = nil
